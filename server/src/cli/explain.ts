@@ -1,0 +1,134 @@
+import * as path from 'path';
+import type { Engine } from '../engine';
+import { pick, type Language } from '../i18n/language';
+import { t } from '../i18n/messages';
+import type { Responsibility } from '../matrices/resolve';
+import type { DeploymentMode, Duty, Text } from '../matrices/types';
+import type { Range } from '../model/types';
+import { responsibilityLabel } from '../features/labels';
+import { readText } from './files';
+
+/** One annotated setting as the CLI reports it: 1-based lines, 1-based UTF-16 columns. */
+export interface ExplainedSetting {
+  readonly file: string;
+  readonly range: { readonly start: { line: number; column: number }; readonly end: { line: number; column: number } };
+  readonly resource: { readonly kind: string; readonly type: string; readonly name: string };
+  readonly setting: string;
+  readonly serviceModel: string;
+  readonly deploymentMode: DeploymentMode;
+  readonly responsibility: Responsibility;
+  readonly parties: { readonly provider: Duty; readonly customer: Duty; readonly vendor: Duty };
+  readonly items: readonly { readonly id: string; readonly category: Text; readonly scope: Text | null; readonly item: Text; readonly source: Text }[];
+  readonly valueCase: Text | null;
+}
+
+export interface ExplainResult {
+  readonly files: number;
+  readonly annotations: readonly ExplainedSetting[];
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+}
+
+export function explainFiles(engine: Engine, files: readonly string[], mode: DeploymentMode, relativeTo: string): ExplainResult {
+  const annotations: ExplainedSetting[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  for (const file of files) {
+    const shown = path.relative(relativeTo, file) || file;
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (error) {
+      skipped.push({ file: shown, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+      continue;
+    }
+    const analysis = engine.analyse(file, file, text, { mode });
+    engine.forget(file);
+    if (analysis.status === 'skipped') {
+      if (analysis.reason !== 'not-ros' && analysis.reason !== 'unsupported') skipped.push({ file: shown, reason: analysis.reason });
+      continue;
+    }
+    for (const entry of analysis.resources) {
+      for (const annotation of entry.annotations) {
+        const primary = annotation.rows[0];
+        if (!primary) continue;
+        annotations.push({
+          file: shown.split(path.sep).join('/'),
+          range: oneBased(annotation.setting.keyRange),
+          resource: { kind: entry.resource.kind, type: entry.resource.type, name: entry.resource.name },
+          setting: annotation.setting.path,
+          serviceModel: annotation.serviceModel,
+          deploymentMode: mode,
+          responsibility: annotation.responsibility,
+          parties: { provider: primary.provider.duty, customer: primary.customer.duty, vendor: primary.vendor.duty },
+          items: annotation.rows.map((row) => ({
+            id: row.id,
+            category: row.category.name,
+            scope: row.scope?.name ?? null,
+            item: row.item,
+            source: row.table,
+          })),
+          valueCase: annotation.valueLabel,
+        });
+      }
+    }
+  }
+  return { files: files.length, annotations, skipped };
+}
+
+function oneBased(range: Range): ExplainedSetting['range'] {
+  return {
+    start: { line: range.start.line + 1, column: range.start.character + 1 },
+    end: { line: range.end.line + 1, column: range.end.character + 1 },
+  };
+}
+
+/** A readable table per file. */
+export function formatExplainText(result: ExplainResult, language: Language, elapsedMs: number): string {
+  const out: string[] = [];
+  const byFile = new Map<string, ExplainedSetting[]>();
+  for (const annotation of result.annotations) {
+    const list = byFile.get(annotation.file) ?? [];
+    list.push(annotation);
+    byFile.set(annotation.file, list);
+  }
+  for (const [file, list] of byFile) {
+    out.push(file);
+    const rows = list.map((a) => [
+      `${a.range.start.line}:${a.range.start.column}`,
+      [a.resource.type, a.resource.name].filter(Boolean).join('.'),
+      a.setting,
+      responsibilityLabel(a.responsibility, language),
+      [...new Set(a.items.map((item) => pick(item.item, language)))].join(' + '),
+      t(language, `serviceModel.${a.serviceModel}` as 'serviceModel.iaas'),
+    ]);
+    const header = [
+      t(language, 'cli.column.position'),
+      t(language, 'cli.column.resource'),
+      t(language, 'cli.column.setting'),
+      t(language, 'cli.column.responsible'),
+      t(language, 'cli.column.item'),
+      t(language, 'cli.column.model'),
+    ];
+    out.push(...table([header, ...rows]).map((line) => `  ${line}`));
+    out.push('');
+  }
+  if (result.annotations.length === 0) out.push(t(language, 'cli.noAnnotations'));
+  for (const skip of result.skipped) out.push(`! ${skip.file}: ${skip.reason}`);
+  out.push(t(language, 'cli.summary', result.annotations.length, result.files, Math.round(elapsedMs)));
+  return out.join('\n');
+}
+
+/** Left-aligned columns, padded by display width (a CJK character takes two cells). */
+export function table(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - displayWidth(cell)))).join('  ').trimEnd());
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000 ? 2 : 1;
+  }
+  return width;
+}

@@ -1,0 +1,110 @@
+import * as fs from 'fs';
+import { Engine } from '../engine';
+import { languageFrom, type Language } from '../i18n/language';
+import { t } from '../i18n/messages';
+import { MatrixLoadError } from '../matrices/loader';
+import { DEPLOYMENT_MODES, SERVICE_MODELS } from '../matrices/types';
+import { oneOf, parseArgs, UsageError } from './args';
+import { explainFiles, formatExplainText } from './explain';
+import { collectFiles } from './files';
+import { matrixCsv, matrixMarkdown, matrixRows } from './matrix';
+
+declare const RLENS_VERSION: string | undefined;
+const VERSION = typeof RLENS_VERSION === 'string' ? RLENS_VERSION : '0.0.0-dev';
+
+const HELP = `rlens ${VERSION} — Responsibility Lens / 云安全责任透镜
+
+Usage:
+  rlens explain <paths…> [--format text|json] [--deployment MODE] [--lang en|zh-cn] [--output FILE]
+      Every annotated setting: position, resource, responsible party, responsibility item, service model.
+      列出每个带责任标注的设置：位置、资源、责任方、责任项、服务模式。
+  rlens matrix [--service-model iaas|paas|saas] [--deployment MODE] [--format json|csv|markdown] [--output FILE]
+      The responsibility matrix of the standard, resolved for a service model and deployment mode.
+      输出按服务模式和部署模式解析后的责任矩阵。
+
+MODE: public-cloud | cloud-software | cloud-software-managed
+Exit codes: 0 success, 2 usage or input error. 退出码：0 成功，2 用法或输入错误。
+`;
+
+const VALUED = new Set(['--format', '--deployment', '--service-model', '--lang', '--output', '--contract', '--severity-threshold']);
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
+export async function main(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string; env: NodeJS.ProcessEnv }): Promise<number> {
+  let language: Language = languageFrom(undefined, io.env.LC_ALL || io.env.LANG);
+  try {
+    const args = parseArgs(argv, VALUED, (o) => t(language, 'cli.usage.unknownOption', o), (o) => t(language, 'cli.usage.missingValue', o));
+    language = oneOf(args.options.get('--lang'), ['en', 'zh-cn'] as const, language, badValue(language, '--lang'));
+    if (args.flags.has('--version')) {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (args.flags.has('--help') || args.command === undefined || args.command === 'help') {
+      io.stdout(HELP);
+      return args.command === undefined && !args.flags.has('--help') ? 2 : 0;
+    }
+    const mode = oneOf(args.options.get('--deployment'), DEPLOYMENT_MODES, 'public-cloud', badValue(language, '--deployment'));
+    const write = (content: string): void => {
+      const output = args.options.get('--output');
+      if (output) fs.writeFileSync(output, content.endsWith('\n') ? content : `${content}\n`);
+      else io.stdout(content.endsWith('\n') ? content : `${content}\n`);
+    };
+    switch (args.command) {
+      case 'explain': {
+        const format = oneOf(args.options.get('--format'), ['text', 'json'] as const, 'text', badValue(language, '--format'));
+        if (args.positionals.length === 0) throw new UsageError(t(language, 'cli.usage.missingPath', 'explain'));
+        const missing: string[] = [];
+        const files = collectFiles(args.positionals, (p) => missing.push(p));
+        if (missing.length > 0) throw new UsageError(t(language, 'error.fileMissing', missing.join(', ')));
+        const started = performance.now();
+        const engine = await Engine.create();
+        const result = explainFiles(engine, files, mode, io.cwd);
+        const elapsed = performance.now() - started;
+        if (format === 'json') {
+          write(JSON.stringify({ tool: { name: 'rlens', version: VERSION }, deploymentMode: mode, annotations: result.annotations, skipped: result.skipped }, null, 2));
+        } else {
+          write(formatExplainText(result, language, elapsed));
+        }
+        return 0;
+      }
+      case 'matrix': {
+        const format = oneOf(args.options.get('--format'), ['json', 'csv', 'markdown'] as const, 'markdown', badValue(language, '--format'));
+        const serviceModelOption = args.options.get('--service-model');
+        const serviceModels = serviceModelOption === undefined ? [...SERVICE_MODELS] : [oneOf(serviceModelOption, SERVICE_MODELS, 'iaas', badValue(language, '--service-model'))];
+        const engine = await Engine.create();
+        const rows = matrixRows(engine.knowledge.model, serviceModels, mode);
+        if (format === 'json') write(JSON.stringify(rows, null, 2));
+        else if (format === 'csv') write(matrixCsv(rows));
+        else write(matrixMarkdown(rows, language));
+        return 0;
+      }
+      default:
+        throw new UsageError(t(language, 'cli.usage.unknownCommand', args.command));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`rlens: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof MatrixLoadError) {
+      io.stderr(`rlens: ${t(language, 'error.matrices', error.message)}\n`);
+      return 2;
+    }
+    io.stderr(`rlens: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function badValue(language: Language, option: string) {
+  return (value: string, allowed: readonly string[]): string => t(language, 'cli.usage.badValue', option, value, allowed.join(', '));
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,60 @@
+import type { Tree } from 'web-tree-sitter';
+import type { TerraformParser } from '../parsers/hcl/terraformParser';
+import { parseJson } from '../parsers/json/jsonParser';
+import { parseYaml } from '../parsers/yaml/yamlParser';
+import { buildRosModel, isRosTemplate } from '../model/rosModel';
+import { buildTerraformModel } from '../model/terraformModel';
+import type { IacDocument } from '../model/types';
+
+/** The syntaxes the engine reads; which one a file is comes from its name or the editor's language id. */
+export type SourceKind = 'terraform' | 'terraform-vars' | 'yaml' | 'json';
+
+export function sourceKindOf(fileName: string, languageId?: string): SourceKind | undefined {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.tfvars') || languageId === 'terraform-vars') return 'terraform-vars';
+  if (lower.endsWith('.tf') || languageId === 'terraform') return 'terraform';
+  if (/\.ya?ml$/.test(lower) || languageId === 'yaml' || languageId === 'ros-yaml') return 'yaml';
+  if (/\.(json|template)$/.test(lower) || languageId === 'json' || languageId === 'jsonc' || languageId === 'ros-json') return 'json';
+  return undefined;
+}
+
+/** Text we refuse to analyse: a NUL byte in the first 8 KB means binary content. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+/**
+ * Parses documents into the IaC model. Keeps each Terraform document's last tree so the next parse of the same
+ * document is incremental; YAML and JSON are reparsed whole (they are fast enough, see bench/).
+ */
+export class DocumentAnalyzer {
+  private readonly trees = new Map<string, { tree: Tree; text: string }>();
+
+  constructor(private readonly terraform: TerraformParser) {}
+
+  /** The model of `text`, or null when the file is YAML/JSON but not a ROS template. */
+  parse(id: string, text: string, kind: SourceKind): IacDocument | null {
+    switch (kind) {
+      case 'terraform':
+      case 'terraform-vars': {
+        const previous = this.trees.get(id);
+        const tree = this.terraform.parse(text, previous);
+        previous?.tree.delete();
+        this.trees.set(id, { tree, text });
+        return buildTerraformModel(tree, kind);
+      }
+      case 'yaml':
+      case 'json': {
+        const parsed = kind === 'yaml' ? parseYaml(text) : parseJson(text);
+        if (!isRosTemplate(parsed)) return null;
+        return buildRosModel(parsed, text, kind === 'yaml' ? 'ros-yaml' : 'ros-json');
+      }
+    }
+  }
+
+  /** Frees the retained tree of a closed document. */
+  forget(id: string): void {
+    this.trees.get(id)?.tree.delete();
+    this.trees.delete(id);
+  }
+}

@@ -1,0 +1,79 @@
+import { defaultAssetPaths, type AssetPaths } from './assets';
+import { DocumentAnalyzer, looksBinary, sourceKindOf, type SourceKind } from './documents/analyzer';
+import { annotateDocument, type ResourceAnnotations } from './features/annotations';
+import { loadKnowledge } from './matrices/loader';
+import { RowResolver } from './matrices/resolve';
+import type { DeploymentMode, Knowledge } from './matrices/types';
+import type { IacDocument } from './model/types';
+import { TerraformParser } from './parsers/hcl/terraformParser';
+
+/** The result of analysing one file. `skipped` says why nothing was analysed. */
+export type FileAnalysis =
+  | { readonly status: 'analysed'; readonly kind: SourceKind; readonly document: IacDocument; readonly resources: readonly ResourceAnnotations[] }
+  | { readonly status: 'skipped'; readonly reason: 'unsupported' | 'not-ros' | 'binary' | 'too-large' };
+
+export interface AnalyseOptions {
+  readonly mode: DeploymentMode;
+  readonly languageId?: string;
+  /** Files above this many UTF-16 code units are skipped; undefined means no limit. */
+  readonly maxLength?: number;
+}
+
+/**
+ * The engine's front door, shared by the language server and the CLI: parse → model → responsibility.
+ * It knows nothing of LSP or VS Code.
+ */
+export class Engine {
+  private resolvers = new Map<DeploymentMode, RowResolver>();
+
+  private constructor(
+    private knowledgeValue: Knowledge,
+    private readonly analyzer: DocumentAnalyzer,
+    readonly assets: AssetPaths,
+  ) {}
+
+  static async create(assets: AssetPaths = defaultAssetPaths()): Promise<Engine> {
+    const knowledge = loadKnowledge(assets.matricesDir);
+    const parser = await TerraformParser.load(assets);
+    return new Engine(knowledge, new DocumentAnalyzer(parser), assets);
+  }
+
+  get knowledge(): Knowledge {
+    return this.knowledgeValue;
+  }
+
+  /** Replaces the responsibility data (after a successful reload). */
+  setKnowledge(knowledge: Knowledge): void {
+    this.knowledgeValue = knowledge;
+    this.resolvers = new Map();
+  }
+
+  resolver(mode: DeploymentMode): RowResolver {
+    let resolver = this.resolvers.get(mode);
+    if (!resolver) {
+      resolver = new RowResolver(this.knowledgeValue.model, mode);
+      this.resolvers.set(mode, resolver);
+    }
+    return resolver;
+  }
+
+  /** Parses and annotates a file. `id` identifies the document across edits (its URI or path). */
+  analyse(id: string, fileName: string, text: string, options: AnalyseOptions): FileAnalysis {
+    const kind = sourceKindOf(fileName, options.languageId);
+    if (!kind) return { status: 'skipped', reason: 'unsupported' };
+    if (options.maxLength !== undefined && text.length > options.maxLength) return { status: 'skipped', reason: 'too-large' };
+    if (looksBinary(text)) return { status: 'skipped', reason: 'binary' };
+    const document = this.analyzer.parse(id, text, kind);
+    if (!document) return { status: 'skipped', reason: 'not-ros' };
+    return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode) };
+  }
+
+  annotate(document: IacDocument, mode: DeploymentMode): ResourceAnnotations[] {
+    return annotateDocument(document, this.knowledgeValue, this.resolver(mode));
+  }
+
+  /** Drops what is kept for a document (its parse tree) once it is closed or analysed for the last time. */
+  forget(id: string): void {
+    this.analyzer.forget(id);
+  }
+}

@@ -1,0 +1,72 @@
+import type { IacDocument, Resource, Setting } from '../model/types';
+import { itemsForValue, mappingFor, settingMappingFor } from '../matrices/lookup';
+import { responsibilityOf, type Responsibility, type RowResolver } from '../matrices/resolve';
+import type { Knowledge, MatrixRow, ResourceMapping, ServiceModel, Text } from '../matrices/types';
+
+/** One mapped setting: where it is, which items it concerns, and who answers for them. */
+export interface Annotation {
+  readonly resource: Resource;
+  /** The setting as written; for a list, the attribute itself (its elements share the key). */
+  readonly setting: Setting;
+  readonly serviceModel: ServiceModel;
+  readonly product: Text;
+  /** The rows of the items, primary first, with the deployment mode applied. */
+  readonly rows: readonly MatrixRow[];
+  /** Who answers for the primary item. */
+  readonly responsibility: Responsibility;
+  /** Why a value-dependent mapping picked these items (e.g. "public image"). */
+  readonly valueLabel: Text | null;
+}
+
+export interface ResourceAnnotations {
+  readonly resource: Resource;
+  readonly mapping: ResourceMapping;
+  readonly annotations: readonly Annotation[];
+}
+
+/** Annotates every mapped setting of every mapped resource of a document. */
+export function annotateDocument(document: IacDocument, knowledge: Knowledge, resolver: RowResolver): ResourceAnnotations[] {
+  const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
+  const result: ResourceAnnotations[] = [];
+  for (const resource of document.resources) {
+    const mapping = mappingFor(knowledge, resource, isRos);
+    if (!mapping) continue;
+    result.push({ resource, mapping, annotations: annotateResource(resource, mapping, resolver) });
+  }
+  return result;
+}
+
+export function annotateResource(resource: Resource, mapping: ResourceMapping, resolver: RowResolver): Annotation[] {
+  // Elements of a list share their attribute's key: one annotation per key, judged on the first literal element.
+  const groups = new Map<string, Setting[]>();
+  for (const setting of resource.settings) {
+    const groupKey = `${setting.path}@${setting.keyRange.start.line}:${setting.keyRange.start.character}`;
+    const group = groups.get(groupKey);
+    if (group) group.push(setting);
+    else groups.set(groupKey, [setting]);
+  }
+  const annotations: Annotation[] = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    if (!first) continue;
+    const settingMapping = settingMappingFor(mapping, first.path);
+    if (!settingMapping) continue;
+    const literal = group.find((s) => s.value.kind === 'literal' && typeof s.value.value === 'string')?.value;
+    const { items, label } = itemsForValue(settingMapping, literal?.kind === 'literal' ? String(literal.value) : undefined);
+    const rows = items
+      .map((item) => resolver.row(mapping.serviceModel, item))
+      .filter((row): row is MatrixRow => row !== undefined);
+    const primary = rows[0];
+    if (!primary) continue;
+    annotations.push({
+      resource,
+      setting: first,
+      serviceModel: mapping.serviceModel,
+      product: mapping.product,
+      rows,
+      responsibility: responsibilityOf(primary),
+      valueLabel: label,
+    });
+  }
+  return annotations;
+}

@@ -1,0 +1,72 @@
+import { pick, type Language } from '../i18n/language';
+import { t } from '../i18n/messages';
+import { responsibilityOf } from '../matrices/resolve';
+import type { DeploymentModeDefinition, MatrixRow, PartyId } from '../matrices/types';
+import type { Annotation } from './annotations';
+import { dutyLabel, partyLabel, responsibilityLabel } from './labels';
+
+/** Markdown explaining an annotation: the item, what each party does, the context and the source row. */
+export function hoverMarkdown(annotation: Annotation, mode: DeploymentModeDefinition | undefined, language: Language): string {
+  const [primary, ...others] = annotation.rows;
+  if (!primary) return '';
+  const parts = [rowSection(primary, language)];
+  if (annotation.valueLabel) parts.push(t(language, 'hover.valueCase', pick(annotation.valueLabel, language)));
+  const resourceName = [annotation.resource.type, annotation.resource.name].filter(Boolean).join(' ');
+  parts.push(
+    t(
+      language,
+      'hover.context',
+      t(language, `serviceModel.${annotation.serviceModel}`),
+      mode ? pick(mode.name, language) : '',
+      `\`${resourceName}\` (${pick(annotation.product, language)})`,
+    ),
+  );
+  if (others.length > 0) {
+    parts.push(`---\n${t(language, 'hover.alsoItem')}`);
+    for (const row of others) parts.push(rowSection(row, language));
+  }
+  return parts.join('\n\n');
+}
+
+function rowSection(row: MatrixRow, language: Language): string {
+  const lines: string[] = [];
+  lines.push(`**${t(language, 'hover.title', pick(row.item, language), responsibilityLabel(responsibilityOf(row), language))}**`);
+  const where = [t(language, 'hover.category', pick(row.category.name, language))];
+  if (row.scope) where.push(t(language, 'hover.scope', pick(row.scope.name, language)));
+  lines.push(where.join(' · '));
+  lines.push('');
+  lines.push(`| ${t(language, 'hover.partyColumn')} | ${t(language, 'hover.dutyColumn')} | ${t(language, 'hover.whatColumn')} |`);
+  lines.push('|---|---|---|');
+  for (const party of ['provider', 'customer', 'vendor'] as const satisfies readonly PartyId[]) {
+    const cell = row[party];
+    if (party === 'vendor' && cell.duty === 'no') continue;
+    const origin = cell.origin === 'standard' ? '' : ` ${t(language, `origin.${cell.origin}`)}`;
+    const note = cell.note ? escapeCell(pick(cell.note, language)) : '';
+    lines.push(`| ${partyLabel(party, language)} | ${dutyLabel(cell.duty, language)}${origin} | ${note} |`);
+  }
+  if (row.negotiation) {
+    lines.push('');
+    lines.push(t(language, 'hover.negotiable', pick(row.negotiation.table, language), row.negotiation.number));
+    for (const option of row.negotiation.options) {
+      const provider = option.provider ? pick(option.provider, language) : t(language, 'hover.nothing');
+      const customer = option.customer ? pick(option.customer, language) : t(language, 'hover.nothing');
+      lines.push(`- ${t(language, 'hover.option', option.id, provider, customer)}`);
+    }
+  }
+  if (row.modeNote) {
+    lines.push('');
+    lines.push(t(language, 'hover.modeNote', pick(row.modeNote, language)));
+  }
+  lines.push('');
+  if (row.inheritedFrom) {
+    const note = row.inheritedFrom.note ? pick(row.inheritedFrom.note, language) : '';
+    lines.push(t(language, 'hover.inherited', t(language, `serviceModel.${row.inheritedFrom.serviceModel}`), note));
+  }
+  const rowPath = [row.category.name, row.scope?.name, row.item].filter(Boolean).map((text) => pick(text!, language)).join(' / ');
+  lines.push(`_${t(language, 'hover.source', pick(row.table, language), rowPath)} — ${t(language, 'hover.standard')}_`);
+  return lines.join('\n');
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,28 @@
+import { pick, type Language } from '../i18n/language';
+import { t } from '../i18n/messages';
+import type { Responsibility } from '../matrices/resolve';
+import type { Duty, MatrixRow, PartyId } from '../matrices/types';
+import type { Annotation } from './annotations';
+
+export function responsibilityLabel(responsibility: Responsibility, language: Language): string {
+  return t(language, `responsibility.${responsibility}`);
+}
+
+export function dutyLabel(duty: Duty, language: Language): string {
+  return t(language, `duty.${duty}`);
+}
+
+export function partyLabel(party: PartyId, language: Language): string {
+  return t(language, `party.${party}`);
+}
+
+/** The few words of an inlay hint: "客户 · 设置安全组" / "Customer · Security group setup". */
+export function hintLabel(annotation: Annotation, language: Language): string {
+  const primary = annotation.rows[0] as MatrixRow;
+  return `${responsibilityLabel(annotation.responsibility, language)} · ${pick(primary.item, language)}`;
+}
+
+/** True when any party of the primary row got its duty from somewhere other than the standard. */
+export function changedFromStandard(row: MatrixRow): boolean {
+  return row.provider.origin !== 'standard' || row.customer.origin !== 'standard' || row.vendor.origin !== 'standard';
+}

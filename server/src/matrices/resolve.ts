@@ -1,0 +1,67 @@
+import type { DeploymentMode, Duty, MatrixRow, PartyCell, PartyId, ResponsibilityModel, ServiceModel } from './types';
+
+/**
+ * The rows of a service model with a deployment mode applied. Each override of the mode replaces the duties it
+ * names on the rows it matches, and records why; the standard's cell notes stay for context.
+ */
+export function resolveRows(model: ResponsibilityModel, serviceModel: ServiceModel, mode: DeploymentMode): MatrixRow[] {
+  const rows = model.rows.get(serviceModel) ?? [];
+  const definition = model.modes.get(mode);
+  if (!definition || definition.overrides.length === 0) return [...rows];
+  return rows.map((row) => {
+    let resolved = row;
+    for (const override of definition.overrides) {
+      const matches = override.categories.includes(row.category.id) || override.items.includes(row.id);
+      if (!matches) continue;
+      resolved = {
+        ...resolved,
+        provider: overridden(resolved.provider, override.provider),
+        customer: overridden(resolved.customer, override.customer),
+        vendor: overridden(resolved.vendor, override.vendor),
+        modeNote: override.note ?? resolved.modeNote,
+      };
+    }
+    return resolved;
+  });
+}
+
+function overridden(cell: PartyCell, duty: Duty | undefined): PartyCell {
+  if (!duty || duty === cell.duty) return cell;
+  return { duty, note: null, origin: 'deployment-mode' };
+}
+
+/** Resolves single items, caching the mode-applied rows of each service model. */
+export class RowResolver {
+  private readonly cache = new Map<ServiceModel, Map<string, MatrixRow>>();
+
+  constructor(
+    private readonly model: ResponsibilityModel,
+    readonly mode: DeploymentMode,
+  ) {}
+
+  row(serviceModel: ServiceModel, itemId: string): MatrixRow | undefined {
+    let byId = this.cache.get(serviceModel);
+    if (!byId) {
+      byId = new Map(resolveRows(this.model, serviceModel, this.mode).map((row) => [row.id, row]));
+      this.cache.set(serviceModel, byId);
+    }
+    return byId.get(itemId);
+  }
+}
+
+/** Who answers for a row, in one word: the label of a hint and the colour of a lens. */
+export type Responsibility = 'customer' | 'provider' | 'shared' | 'negotiable' | 'vendor' | 'none';
+
+export function responsibilityOf(row: MatrixRow): Responsibility {
+  const bears = (party: PartyId): boolean => row[party].duty === 'yes';
+  if (row.provider.duty === 'negotiable' || row.customer.duty === 'negotiable') return 'negotiable';
+  const bearing = (['provider', 'customer', 'vendor'] as const).filter(bears);
+  if (bearing.length > 1) return 'shared';
+  if (bearing.length === 1) return bearing[0] as Responsibility;
+  return 'none';
+}
+
+/** True when the customer carries a duty for the row: alone, shared, or possibly under negotiation. */
+export function customerBearsDuty(row: MatrixRow): boolean {
+  return row.customer.duty === 'yes' || row.customer.duty === 'negotiable';
+}

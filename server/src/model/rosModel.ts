@@ -1,0 +1,104 @@
+import { entryOf, type DataNode, type DataParseResult } from '../parsers/dataTree';
+import { LineIndex } from '../util/lineIndex';
+import type { IacDocument, IacFormat, Resource, ResourceKind, Setting, Value } from './types';
+
+/** A YAML or JSON document is a ROS template when its root mapping has this key. */
+export const ROS_VERSION_KEY = 'ROSTemplateFormatVersion';
+
+export function isRosTemplate(parsed: DataParseResult): boolean {
+  return entryOf(parsed.root, ROS_VERSION_KEY) !== undefined;
+}
+
+/** Builds the model of a ROS template from its data tree (YAML or JSON). */
+export function buildRosModel(parsed: DataParseResult, text: string, format: Extract<IacFormat, 'ros-yaml' | 'ros-json'>): IacDocument {
+  const lines = new LineIndex(text);
+  const resources: Resource[] = [];
+  const sections: Array<[string, ResourceKind]> = [
+    ['Parameters', 'parameter'],
+    ['Resources', 'resource'],
+    ['Outputs', 'output'],
+  ];
+  for (const [section, kind] of sections) {
+    const sectionNode = entryOf(parsed.root, section)?.value;
+    if (sectionNode?.kind !== 'map') continue;
+    for (const entry of sectionNode.entries) {
+      const body = entry.value;
+      const typeNode = entryOf(body, 'Type')?.value;
+      const type = kind === 'resource' && typeNode?.kind === 'scalar' ? String(typeNode.value ?? '') : '';
+      const settingsRoot = kind === 'resource' ? entryOf(body, 'Properties')?.value : body;
+      const settings: Setting[] = [];
+      if (settingsRoot) collectSettings(settingsRoot, '', lines, settings);
+      resources.push({
+        kind,
+        type,
+        name: entry.key,
+        range: lines.rangeOf(entry.keyStart, body?.end ?? entry.keyEnd),
+        headerRange: lines.rangeOf(entry.keyStart, entry.keyEnd),
+        settings,
+      });
+    }
+  }
+  return {
+    format,
+    resources,
+    problems: parsed.errors.map((error) => ({ message: error.message, range: lines.rangeOf(error.start, error.end) })),
+  };
+}
+
+function collectSettings(node: DataNode, prefix: string, lines: LineIndex, out: Setting[]): void {
+  if (node.kind === 'seq' && !intrinsicName(node)) {
+    for (const item of node.items) collectSettings(item, prefix, lines, out);
+    return;
+  }
+  if (node.kind !== 'map' || intrinsicName(node)) return;
+  for (const entry of node.entries) {
+    const path = prefix ? `${prefix}.${entry.key}` : entry.key;
+    const keyRange = lines.rangeOf(entry.keyStart, entry.keyEnd);
+    const value = entry.value;
+    if (!value) {
+      out.push({ path, key: entry.key, keyRange, value: { kind: 'literal', value: null }, valueRange: keyRange });
+      continue;
+    }
+    const valueRange = lines.rangeOf(value.start, value.end);
+    if (value.kind === 'seq' && !intrinsicName(value)) {
+      out.push({ path, key: entry.key, keyRange, value: { kind: 'list' }, valueRange });
+      for (const item of value.items) {
+        if (item.kind === 'map' && !intrinsicName(item)) collectSettings(item, path, lines, out);
+        else out.push({ path, key: entry.key, keyRange, value: valueOf(item), valueRange: lines.rangeOf(item.start, item.end) });
+      }
+      continue;
+    }
+    if (value.kind === 'map' && !intrinsicName(value)) {
+      out.push({ path, key: entry.key, keyRange, value: { kind: 'block' }, valueRange });
+      collectSettings(value, path, lines, out);
+      continue;
+    }
+    out.push({ path, key: entry.key, keyRange, value: valueOf(value), valueRange });
+  }
+}
+
+/** `Fn::Join` for `{ "Fn::Join": … }` and `!Join`; `Ref` likewise; undefined for plain data. */
+export function intrinsicName(node: DataNode): string | undefined {
+  if (node.tag) {
+    const name = node.tag.slice(1);
+    return name === 'Ref' ? 'Ref' : `Fn::${name}`;
+  }
+  if (node.kind === 'map' && node.entries.length === 1) {
+    const key = node.entries[0]?.key ?? '';
+    if (key === 'Ref' || key.startsWith('Fn::')) return key;
+  }
+  return undefined;
+}
+
+function valueOf(node: DataNode): Value {
+  const intrinsic = intrinsicName(node);
+  if (intrinsic) return { kind: 'reference', text: describeIntrinsic(intrinsic, node) };
+  if (node.kind === 'scalar') return { kind: 'literal', value: node.value };
+  return node.kind === 'seq' ? { kind: 'list' } : { kind: 'block' };
+}
+
+function describeIntrinsic(name: string, node: DataNode): string {
+  const argument = node.tag ? node : node.kind === 'map' ? node.entries[0]?.value : undefined;
+  if (argument?.kind === 'scalar') return `${name}: ${String(argument.value)}`;
+  return name;
+}

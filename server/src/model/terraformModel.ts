@@ -1,0 +1,272 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { IacDocument, IacFormat, ParseProblem, Range, Resource, ResourceKind, Setting, Value } from './types';
+
+/** Most syntax errors worth listing in one file; more only repeat the first ones' cause. */
+const MAX_PROBLEMS = 50;
+
+/**
+ * Deepest nesting of blocks and collections modelled. Real templates stay far below; a pathological file
+ * (thousands of `[`) must not exhaust the stack, and what lies deeper is simply not annotated.
+ */
+const MAX_DEPTH = 64;
+
+/** Builds the model of a `.tf` or `.tfvars` file from its tree-sitter tree. */
+export function buildTerraformModel(tree: Tree, format: Extract<IacFormat, 'terraform' | 'terraform-vars'>): IacDocument {
+  const root = tree.rootNode;
+  const body = root.namedChildren.find((child) => child?.type === 'body') ?? null;
+  const resources: Resource[] = [];
+  if (body) {
+    if (format === 'terraform-vars') {
+      const settings: Setting[] = [];
+      collectBody(body, '', settings);
+      resources.push({ kind: 'tfvars', type: '', name: '', range: rangeOf(root), headerRange: rangeOf(root), settings });
+    } else {
+      for (const block of namedChildrenOfType(body, 'block')) collectTopLevelBlock(block, resources);
+    }
+  }
+  return { format, resources, problems: collectProblems(root) };
+}
+
+function collectTopLevelBlock(block: Node, out: Resource[]): void {
+  const blockType = block.namedChildren[0]?.text ?? '';
+  const labels = blockLabels(block);
+  const kindByBlockType: Record<string, ResourceKind> = {
+    resource: 'resource',
+    data: 'data',
+    provider: 'provider',
+    variable: 'variable',
+    output: 'output',
+  };
+  const kind = kindByBlockType[blockType];
+  const blockBody = bodyOf(block);
+  if (kind) {
+    const settings: Setting[] = [];
+    if (blockBody) collectBody(blockBody, '', settings);
+    const [first = '', second = ''] = labels;
+    const twoLabels = kind === 'resource' || kind === 'data';
+    out.push({
+      kind,
+      type: twoLabels || kind === 'provider' ? first : '',
+      name: twoLabels ? second : kind === 'provider' ? '' : first,
+      range: rangeOf(block),
+      headerRange: rangeOf(block.namedChildren[0] ?? block),
+      settings,
+    });
+    return;
+  }
+  if (blockType === 'terraform' && blockBody) {
+    for (const inner of namedChildrenOfType(blockBody, 'block')) {
+      if (inner.namedChildren[0]?.text !== 'backend') continue;
+      const settings: Setting[] = [];
+      const innerBody = bodyOf(inner);
+      if (innerBody) collectBody(innerBody, '', settings);
+      out.push({
+        kind: 'backend',
+        type: blockLabels(inner)[0] ?? '',
+        name: '',
+        range: rangeOf(inner),
+        headerRange: rangeOf(inner.namedChildren[0] ?? inner),
+        settings,
+      });
+    }
+  }
+}
+
+/** Attributes and nested blocks of a body, depth first, with dotted paths. */
+function collectBody(body: Node, prefix: string, out: Setting[], depth = 0): void {
+  if (depth > MAX_DEPTH) return;
+  for (const child of body.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'attribute') {
+      const keyNode = child.namedChildren[0];
+      const expression = child.namedChildren[1];
+      if (!keyNode || !expression) continue;
+      collectExpression(join(prefix, keyNode.text), keyNode.text, rangeOf(keyNode), expression, out, depth + 1);
+    } else if (child.type === 'block') {
+      const typeNode = child.namedChildren[0];
+      if (!typeNode) continue;
+      const childBody = bodyOf(child);
+      // `dynamic "ingress" { content { … } }` generates `ingress` blocks: analyse its content as one.
+      if (typeNode.text === 'dynamic') {
+        const generated = blockLabels(child)[0];
+        const content = childBody ? namedChildrenOfType(childBody, 'block').find((b) => b.namedChildren[0]?.text === 'content') : undefined;
+        const contentBody = content ? bodyOf(content) : null;
+        if (generated && contentBody) collectBody(contentBody, join(prefix, generated), out, depth + 1);
+        continue;
+      }
+      const path = join(prefix, typeNode.text);
+      out.push({ path, key: typeNode.text, keyRange: rangeOf(typeNode), value: { kind: 'block' }, valueRange: rangeOf(child) });
+      if (childBody) collectBody(childBody, path, out, depth + 1);
+    }
+  }
+}
+
+function collectExpression(path: string, key: string, keyRange: Range, expression: Node, out: Setting[], depth: number): void {
+  const inner = unwrapExpression(expression);
+  if (inner.type === 'collection_value' && depth <= MAX_DEPTH) {
+    const collection = inner.namedChildren[0];
+    if (collection?.type === 'tuple') {
+      out.push({ path, key, keyRange, value: { kind: 'list' }, valueRange: rangeOf(inner) });
+      for (const element of namedChildrenOfType(collection, 'expression')) collectExpression(path, key, keyRange, element, out, depth + 1);
+      return;
+    }
+    if (collection?.type === 'object') {
+      out.push({ path, key, keyRange, value: { kind: 'block' }, valueRange: rangeOf(inner) });
+      for (const element of namedChildrenOfType(collection, 'object_elem')) {
+        const keyExpr = element.childForFieldName('key');
+        const valueExpr = element.childForFieldName('val');
+        if (!keyExpr || !valueExpr) continue;
+        const elementKey = objectKeyText(keyExpr);
+        collectExpression(join(path, elementKey), elementKey, rangeOf(keyExpr), valueExpr, out, depth + 1);
+      }
+      return;
+    }
+  }
+  const value: Value = inner.type === 'collection_value' ? { kind: 'unknown', text: '' } : valueOf(inner);
+  out.push({ path, key, keyRange, value, valueRange: rangeOf(inner) });
+}
+
+function unwrapExpression(node: Node): Node {
+  let current = node;
+  while (current.type === 'expression' && current.namedChildCount === 1 && current.namedChildren[0]) {
+    current = current.namedChildren[0];
+  }
+  return current;
+}
+
+/** A literal when the expression is one, a reference when it names something, otherwise unknown. */
+export function valueOf(node: Node): Value {
+  const inner = unwrapExpression(node);
+  switch (inner.type) {
+    case 'literal_value': {
+      const literal = inner.namedChildren[0];
+      if (!literal) return { kind: 'unknown', text: inner.text };
+      if (literal.type === 'numeric_lit') return { kind: 'literal', value: Number(literal.text) };
+      if (literal.type === 'bool_lit') return { kind: 'literal', value: literal.text === 'true' };
+      if (literal.type === 'null_lit') return { kind: 'literal', value: null };
+      if (literal.type === 'string_lit') return templateValue(literal);
+      return { kind: 'unknown', text: inner.text };
+    }
+    case 'template_expr': {
+      const template = inner.namedChildren[0];
+      return template ? templateValue(template) : { kind: 'unknown', text: inner.text };
+    }
+    case 'variable_expr':
+      return { kind: 'reference', text: inner.text };
+    default:
+      // `var.x` parses as expression(variable_expr, get_attr…), which unwrapExpression leaves as `expression`.
+      if (inner.type === 'expression' && inner.namedChildren[0]?.type === 'variable_expr') {
+        return { kind: 'reference', text: inner.text };
+      }
+      return { kind: 'unknown', text: inner.text };
+  }
+}
+
+/** A quoted string or heredoc: literal when it has no interpolation; `"${var.x}"` alone is a reference. */
+function templateValue(template: Node): Value {
+  const parts = template.namedChildren.filter((child): child is Node => !!child && !/(_start|_end|heredoc_identifier)$/.test(child.type));
+  if (parts.every((part) => part.type === 'template_literal')) {
+    const raw = parts.map((part) => part.text).join('');
+    return { kind: 'literal', value: template.type === 'heredoc_template' ? raw : unescapeHcl(raw) };
+  }
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only?.type === 'template_interpolation') {
+    const expression = only.namedChildren.find((child) => child?.type === 'expression');
+    if (expression) {
+      const value = valueOf(expression);
+      if (value.kind === 'reference') return value;
+    }
+  }
+  return { kind: 'unknown', text: template.text };
+}
+
+function unescapeHcl(raw: string): string {
+  return raw.replace(/\\(["\\nrt])|\$\$\{|%%\{/g, (match, escaped: string | undefined) => {
+    if (match === '$${') return '${';
+    if (match === '%%{') return '%{';
+    return { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' }[escaped as 'n'] ?? match;
+  });
+}
+
+function objectKeyText(keyExpr: Node): string {
+  const value = valueOf(keyExpr);
+  if (value.kind === 'literal' && typeof value.value === 'string') return value.value;
+  return keyExpr.text;
+}
+
+function blockLabels(block: Node): string[] {
+  return block.namedChildren
+    .filter((child): child is Node => !!child && (child.type === 'string_lit' || (child.type === 'identifier' && child !== block.namedChildren[0])))
+    .map((label) => (label.type === 'string_lit' ? label.text.replace(/^"|"$/g, '') : label.text));
+}
+
+function bodyOf(block: Node): Node | null {
+  return block.namedChildren.find((child) => child?.type === 'body') ?? null;
+}
+
+function namedChildrenOfType(node: Node, type: string): Node[] {
+  return node.namedChildren.filter((child): child is Node => !!child && child.type === type);
+}
+
+function join(prefix: string, key: string): string {
+  return prefix ? `${prefix}.${key}` : key;
+}
+
+function rangeOf(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+function collectProblems(root: Node): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  if (!root.hasError) return problems;
+  const cursor = root.walk();
+  let descend = true;
+  // Iterative walk: deep nesting must not overflow the stack.
+  for (;;) {
+    const node = cursor.currentNode;
+    let visitChildren = descend;
+    if (descend && (node.isError || node.isMissing)) {
+      problems.push(problemFor(node));
+      visitChildren = false;
+    } else if (descend && !node.hasError) {
+      visitChildren = false;
+    }
+    if (problems.length >= MAX_PROBLEMS) break;
+    if (visitChildren && cursor.gotoFirstChild()) {
+      descend = true;
+      continue;
+    }
+    if (cursor.gotoNextSibling()) {
+      descend = true;
+      continue;
+    }
+    let climbed = false;
+    while (cursor.gotoParent()) {
+      if (cursor.gotoNextSibling()) {
+        climbed = true;
+        break;
+      }
+    }
+    if (!climbed) break;
+    descend = true;
+  }
+  cursor.delete();
+  return problems;
+}
+
+function problemFor(node: Node): ParseProblem {
+  if (node.isMissing) {
+    return {
+      message: { en: `Syntax error: missing ${node.type}`, zh: `语法错误：缺少 ${node.type}` },
+      range: rangeOf(node),
+    };
+  }
+  // The offending text is not quoted: it may be a secret.
+  return {
+    message: { en: 'Syntax error: this part could not be parsed as HCL', zh: '语法错误：此处无法按 HCL 解析' },
+    range: rangeOf(node),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The IaC model: what the engine knows about a template after parsing, independent of its syntax.
+ * Positions are 0-based lines and UTF-16 code-unit columns, as LSP and JavaScript strings count them.
+ */
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A value as written. A reference or expression we cannot evaluate is never guessed at. */
+export type Value =
+  | { readonly kind: 'literal'; readonly value: string | number | boolean | null }
+  | { readonly kind: 'reference'; readonly text: string }
+  | { readonly kind: 'unknown'; readonly text: string }
+  | { readonly kind: 'block' }
+  | { readonly kind: 'list' };
+
+export interface Setting {
+  /** Dotted path from the resource's body; list elements and nested blocks are transparent. */
+  readonly path: string;
+  /** The last key of the path, as written. */
+  readonly key: string;
+  readonly keyRange: Range;
+  readonly value: Value;
+  readonly valueRange: Range;
+}
+
+export type IacFormat = 'terraform' | 'terraform-vars' | 'ros-yaml' | 'ros-json';
+
+/** What kind of top-level element a resource entry stands for. */
+export type ResourceKind =
+  | 'resource' // Terraform `resource`, ROS `Resources` entry
+  | 'data' // Terraform `data`
+  | 'provider' // Terraform `provider "x"`
+  | 'backend' // Terraform `terraform { backend "x" }`
+  | 'variable' // Terraform `variable`
+  | 'parameter' // ROS `Parameters` entry
+  | 'output' // Terraform `output`, ROS `Outputs` entry
+  | 'tfvars'; // the top-level assignments of a .tfvars file
+
+export interface Resource {
+  readonly kind: ResourceKind;
+  /** `alicloud_instance`, `ALIYUN::ECS::Instance`, `alicloud` (provider), `oss` (backend), '' for parameters. */
+  readonly type: string;
+  /** The resource's name or logical id. */
+  readonly name: string;
+  /** The whole element. */
+  readonly range: Range;
+  /** Where the element starts being named (block type or logical id), for code lenses. */
+  readonly headerRange: Range;
+  readonly settings: readonly Setting[];
+}
+
+export interface ParseProblem {
+  readonly message: { readonly en: string; readonly zh: string };
+  readonly range: Range;
+}
+
+export interface IacDocument {
+  readonly format: IacFormat;
+  readonly resources: readonly Resource[];
+  readonly problems: readonly ParseProblem[];
+}
