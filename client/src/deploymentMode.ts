@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { SETTINGS_SECTION, type DeploymentModeSetting, type StatusParams } from '../../server/src/protocol/protocol';
+
+/** The status-bar item showing the deployment mode in force; clicking it switches the mode. */
+export class DeploymentModeStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('responsibilityLens.deploymentMode', vscode.StatusBarAlignment.Right, 100);
+
+  constructor() {
+    this.item.name = vscode.l10n.t('Responsibility Lens deployment mode');
+    this.item.command = 'responsibilityLens.selectDeploymentMode';
+    this.item.text = '$(shield) …';
+    this.item.show();
+  }
+
+  update(status: StatusParams): void {
+    this.item.text = `$(shield) ${status.deploymentModeLabel}`;
+    this.item.tooltip = status.dataError ?? vscode.l10n.t('Responsibility Lens: deployment mode {0}. Click to change.', status.deploymentModeLabel);
+    this.item.backgroundColor = status.dataError ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
+
+/** Command "Responsibility Lens: Select deployment mode": a quick pick writing the setting. */
+export async function selectDeploymentMode(): Promise<void> {
+  const choices: (vscode.QuickPickItem & { mode: DeploymentModeSetting })[] = [
+    { mode: 'public-cloud', label: vscode.l10n.t('Cloud service (public or dedicated cloud)'), description: 'public-cloud', detail: vscode.l10n.t('The provider runs the platform: responsibilities as in the 2020 tables.') },
+    { mode: 'cloud-software', label: vscode.l10n.t('Cloud software delivery (private cloud)'), description: 'cloud-software', detail: vscode.l10n.t('You run the platform: physical infrastructure and platform operation are yours.') },
+    { mode: 'cloud-software-managed', label: vscode.l10n.t('Cloud software delivery with managed operation'), description: 'cloud-software-managed', detail: vscode.l10n.t('The provider operates the platform for you; final responsibility stays yours, the provider supports.') },
+  ];
+  const current = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('deploymentMode');
+  const picked = await vscode.window.showQuickPick(
+    choices.map((choice) => ({ ...choice, picked: choice.mode === current })),
+    { placeHolder: vscode.l10n.t('Deployment mode for the shared-responsibility model') },
+  );
+  if (!picked) return;
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('deploymentMode', picked.mode, target);
+}

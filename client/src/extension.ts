@@ -1,0 +1,77 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR_LANGUAGES, SETTINGS_SECTION, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol/protocol';
+import { DeploymentModeStatus, selectDeploymentMode } from './deploymentMode';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Responsibility Lens');
+  const status = new DeploymentModeStatus();
+  context.subscriptions.push(output, status, vscode.commands.registerCommand('responsibilityLens.selectDeploymentMode', selectDeploymentMode));
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR_LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-remote', language },
+    ]),
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    initializationOptions: vscode.workspace.getConfiguration(SETTINGS_SECTION),
+    outputChannel: output,
+    errorHandler: new RestartOnceNotice(),
+  };
+  client = new LanguageClient('responsibilityLens', vscode.l10n.t('Responsibility Lens'), serverOptions, clientOptions);
+  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/**
+ * Restarts a crashed server, as the default handler does, but tells the user once per session, in their
+ * language, instead of the library's English message on every crash. Stops after five crashes in three minutes.
+ */
+class RestartOnceNotice implements ErrorHandler {
+  private readonly restarts: number[] = [];
+  private told = false;
+
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.restarts.push(now);
+    while (this.restarts.length > 0 && now - (this.restarts[0] ?? now) > 3 * 60_000) this.restarts.shift();
+    if (this.restarts.length > 5) {
+      return {
+        action: CloseAction.DoNotRestart,
+        message: vscode.l10n.t('The Responsibility Lens server crashed five times in three minutes and will not be restarted. See the output channel "Responsibility Lens".'),
+      };
+    }
+    if (!this.told) {
+      this.told = true;
+      void vscode.window.showWarningMessage(vscode.l10n.t('The Responsibility Lens server stopped unexpectedly and was restarted.'));
+    }
+    return { action: CloseAction.Restart, handled: true };
+  }
+}

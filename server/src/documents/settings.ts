@@ -1,0 +1,20 @@
+import { languageFrom, type Language } from '../i18n/language';
+import { DEPLOYMENT_MODES, type DeploymentMode } from '../matrices/types';
+import type { AnnotationsSetting, RlensSettings } from '../protocol/protocol';
+
+/** Settings with defaults filled in and unknown values replaced by the default. */
+export interface EffectiveSettings {
+  readonly annotations: AnnotationsSetting;
+  readonly mode: DeploymentMode;
+  readonly language: Language;
+  readonly maxLength: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE_KB = 5120;
+
+export function effectiveSettings(raw: RlensSettings | null | undefined, locale: string | undefined): EffectiveSettings {
+  const annotations = raw?.annotations === 'customer' || raw?.annotations === 'off' ? raw.annotations : 'all';
+  const mode = (DEPLOYMENT_MODES as readonly string[]).includes(raw?.deploymentMode ?? '') ? (raw?.deploymentMode as DeploymentMode) : 'public-cloud';
+  const sizeKB = typeof raw?.maxFileSizeKB === 'number' && raw.maxFileSizeKB > 0 ? raw.maxFileSizeKB : DEFAULT_MAX_FILE_SIZE_KB;
+  return { annotations, mode, language: languageFrom(raw?.language, locale), maxLength: sizeKB * 1024 };
+}

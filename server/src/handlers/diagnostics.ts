@@ -1,0 +1,80 @@
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { pick } from '../i18n/language';
+import { t } from '../i18n/messages';
+import type { HandlerContext } from './context';
+
+export const DIAGNOSTIC_SOURCE = 'Responsibility Lens';
+
+/**
+ * Publishes a document's diagnostics a short while after its last change. A newer edit cancels the pending run,
+ * and a result computed for a version that is no longer current is dropped.
+ */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly context: HandlerContext,
+    private readonly delayMs = 200,
+  ) {}
+
+  schedule(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri);
+      }, this.delayMs),
+    );
+  }
+
+  /** Re-checks every open document (after a settings or data change). */
+  scheduleAll(): void {
+    for (const document of this.context.documents.all()) this.schedule(document.uri);
+  }
+
+  clear(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private publish(uri: string): void {
+    const document = this.context.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = this.compute(uri);
+    } catch (error) {
+      this.context.log(`diagnostics failed for ${uri}: ${(error as Error).stack ?? String(error)}`);
+      return;
+    }
+    if (this.context.documents.get(uri)?.version !== version) return;
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  private compute(uri: string): Diagnostic[] {
+    const document = this.context.documents.get(uri);
+    if (!document) return [];
+    const settings = this.context.settings();
+    const analysis = this.context.cache.get(document, settings);
+    const fileName = uri.slice(uri.lastIndexOf('/') + 1);
+    if (analysis.status === 'skipped') {
+      if (analysis.reason !== 'too-large' && analysis.reason !== 'binary') return [];
+      const message =
+        analysis.reason === 'too-large'
+          ? t(settings.language, 'error.tooLarge', decodeURIComponent(fileName), Math.round(settings.maxLength / 1024))
+          : t(settings.language, 'error.binary', decodeURIComponent(fileName));
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE }];
+    }
+    return analysis.document.problems.map((problem) => ({
+      range: problem.range,
+      message: pick(problem.message, settings.language),
+      severity: DiagnosticSeverity.Error,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'syntax',
+    }));
+  }
+}

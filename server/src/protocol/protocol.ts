@@ -1,0 +1,32 @@
+/**
+ * What the client and the server say to each other beyond standard LSP. Imported by both sides, written once.
+ * No imports here: the client bundle must not pull in the engine.
+ */
+
+export const SETTINGS_SECTION = 'responsibilityLens';
+
+export type AnnotationsSetting = 'all' | 'customer' | 'off';
+export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
+export type DeploymentModeSetting = 'public-cloud' | 'cloud-software' | 'cloud-software-managed';
+
+/** The settings the server reads, as `workspace/configuration` returns them (any may be missing). */
+export interface RlensSettings {
+  readonly annotations?: AnnotationsSetting;
+  readonly deploymentMode?: DeploymentModeSetting;
+  readonly language?: LanguageSetting;
+  readonly maxFileSizeKB?: number;
+}
+
+/** Sent by the server whenever the state shown in the status bar changes. */
+export const STATUS_NOTIFICATION = 'responsibilityLens/status';
+
+export interface StatusParams {
+  readonly deploymentMode: DeploymentModeSetting;
+  /** The mode's name in the user's language, for the status bar. */
+  readonly deploymentModeLabel: string;
+  /** Set when the responsibility data could not be loaded; the message is in the user's language. */
+  readonly dataError?: string;
+}
+
+/** Languages whose documents the client hands to the server. */
+export const DOCUMENT_SELECTOR_LANGUAGES = ['terraform', 'terraform-vars', 'yaml', 'json', 'jsonc', 'ros-yaml', 'ros-json'] as const;
