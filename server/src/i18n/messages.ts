@@ -45,7 +45,7 @@ const messages = {
   },
   'hover.alsoItem': { en: 'This setting also concerns:', zh: '此设置还涉及：' },
   'lens.summary': { en: '{0} · {1}', zh: '{0} · {1}' },
-  'lens.count': { en: '{0} {1}', zh: '{1} {0}' },
+  'lens.count': { en: '{0} {1}', zh: '{0} {1}' },
   'lens.none': { en: 'no mapped settings', zh: '无已映射的设置' },
   'error.fileMissing': { en: 'Cannot read {0}: no such file or directory', zh: '无法读取 {0}：文件或目录不存在' },
   'error.notSupported': {
