@@ -11,6 +11,7 @@ import {
   type Knowledge,
   type MatrixRow,
   type Named,
+  type NamedKind,
   type PartyCell,
   type ResourceMapping,
   type ResourceMaps,
@@ -82,6 +83,7 @@ interface RawResourceFile {
     terraform?: string;
     ros?: string;
     rosParameter?: { namePattern: string };
+    terraformNamed?: { kinds: NamedKind[]; namePattern: string };
     serviceModel: ServiceModel;
     settings: { path: string; items: string[]; byValue?: { pattern: string; items: string[]; label?: Text }[] }[];
   }[];
@@ -261,6 +263,7 @@ function buildResourceMaps(files: [string, RawResourceFile][], items: Set<string
   const terraform = new Map<string, ResourceMapping>();
   const ros = new Map<string, ResourceMapping>();
   const rosParameters: { namePattern: RegExp; mapping: ResourceMapping }[] = [];
+  const terraformNamed: { kinds: readonly NamedKind[]; namePattern: RegExp; mapping: ResourceMapping }[] = [];
   for (const [file, raw] of files) {
     raw.resources.forEach((entry, entryIndex) => {
       const settings = entry.settings.map((setting, settingIndex) => {
@@ -283,10 +286,13 @@ function buildResourceMaps(files: [string, RawResourceFile][], items: Set<string
       else if (entry.rosParameter) {
         const namePattern = compilePattern(entry.rosParameter.namePattern, file, `/resources/${entryIndex}/rosParameter/namePattern`, errors, 'i');
         if (namePattern) rosParameters.push({ namePattern, mapping });
+      } else if (entry.terraformNamed) {
+        const namePattern = compilePattern(entry.terraformNamed.namePattern, file, `/resources/${entryIndex}/terraformNamed/namePattern`, errors, 'i');
+        if (namePattern) terraformNamed.push({ kinds: entry.terraformNamed.kinds, namePattern, mapping });
       }
     });
   }
-  return { terraform, ros, rosParameters };
+  return { terraform, ros, rosParameters, terraformNamed };
 }
 
 function addUnique(map: Map<string, ResourceMapping>, type: string, mapping: ResourceMapping, file: string, errors: MatrixError[]): void {

@@ -16,6 +16,12 @@ export function mappingFor(knowledge: Knowledge, resource: Resource, isRos: bool
       return maps.terraform.get(`provider:${resource.type}`);
     case 'backend':
       return maps.terraform.get(`backend:${resource.type}`);
+    case 'variable':
+    case 'output':
+    case 'tfvars': {
+      const kind = resource.kind;
+      return maps.terraformNamed.find((entry) => entry.kinds.includes(kind) && entry.namePattern.test(resource.name))?.mapping;
+    }
     default:
       return undefined;
   }

@@ -104,11 +104,15 @@ export interface ResourceMapping {
   readonly file: string;
 }
 
+/** Terraform elements matched by name rather than type. */
+export type NamedKind = 'variable' | 'output' | 'tfvars';
+
 export interface ResourceMaps {
   /** Terraform resource types, plus `provider:<name>` and `backend:<name>`. */
   readonly terraform: ReadonlyMap<string, ResourceMapping>;
   readonly ros: ReadonlyMap<string, ResourceMapping>;
   readonly rosParameters: readonly { readonly namePattern: RegExp; readonly mapping: ResourceMapping }[];
+  readonly terraformNamed: readonly { readonly kinds: readonly NamedKind[]; readonly namePattern: RegExp; readonly mapping: ResourceMapping }[];
 }
 
 export interface Knowledge {

@@ -17,9 +17,15 @@ export function buildTerraformModel(tree: Tree, format: Extract<IacFormat, 'terr
   const resources: Resource[] = [];
   if (body) {
     if (format === 'terraform-vars') {
-      const settings: Setting[] = [];
-      collectBody(body, '', settings);
-      resources.push({ kind: 'tfvars', type: '', name: '', range: rangeOf(root), headerRange: rangeOf(root), settings });
+      // Each assignment is an element of its own, named after the variable it sets; its value is `value`.
+      for (const attribute of namedChildrenOfType(body, 'attribute')) {
+        const keyNode = attribute.namedChildren[0];
+        const expression = attribute.namedChildren[1];
+        if (!keyNode || !expression) continue;
+        const settings: Setting[] = [];
+        collectExpression('value', keyNode.text, rangeOf(keyNode), expression, settings, 1);
+        resources.push({ kind: 'tfvars', type: '', name: keyNode.text, range: rangeOf(attribute), headerRange: rangeOf(keyNode), settings });
+      }
     } else {
       for (const block of namedChildrenOfType(body, 'block')) collectTopLevelBlock(block, resources);
     }

@@ -116,10 +116,10 @@ resource "alicloud_db_instance" "db" {
     ]);
   });
 
-  it('reads .tfvars assignments as one element', async () => {
+  it('reads each .tfvars assignment as an element named after its variable', async () => {
     const document = await model('cidr = "0.0.0.0/0"\nsecret = "abc"\n', 'terraform-vars');
-    assert.deepStrictEqual(document.resources.map((r) => r.kind), ['tfvars']);
-    assert.deepStrictEqual(document.resources[0]?.settings.map((s) => s.path), ['cidr', 'secret']);
+    assert.deepStrictEqual(document.resources.map((r) => [r.kind, r.name]), [['tfvars', 'cidr'], ['tfvars', 'secret']]);
+    assert.deepStrictEqual(document.resources[1]?.settings.map((s) => [s.path, s.key, s.value]), [['value', 'secret', { kind: 'literal', value: 'abc' }]]);
   });
 
   it('puts ranges at the right UTF-16 column after Chinese text and astral characters', async () => {
