@@ -33,6 +33,7 @@ function rowSection(row: MatrixRow, language: Language): string {
   lines.push(`**${t(language, 'hover.title', pick(row.item, language), responsibilityLabel(responsibilityOf(row), language))}**`);
   const where = [t(language, 'hover.category', pick(row.category.name, language))];
   if (row.scope) where.push(t(language, 'hover.scope', pick(row.scope.name, language)));
+  lines.push('');
   lines.push(where.join(' · '));
   lines.push('');
   lines.push(`| ${t(language, 'hover.partyColumn')} | ${t(language, 'hover.dutyColumn')} | ${t(language, 'hover.whatColumn')} |`);

@@ -1,0 +1,201 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { requestScreenshot } from '../harness/suite-helpers';
+
+const EXTENSION_ID = 'responsibility-lens.responsibility-lens';
+
+function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs with examples/ opened as the workspace');
+  return folder.uri;
+}
+
+function exampleUri(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/'));
+}
+
+function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+    .join('\n');
+}
+
+function hintLabel(hint: vscode.InlayHint): string {
+  return typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');
+}
+
+/** Asks a provider command again until `accept` holds: the language server answers once it has started. */
+async function until<T>(what: string, ask: () => Thenable<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await ask();
+    if (accept(last)) return last;
+    // Wait for the next document/diagnostics event rather than a fixed delay; fall back to a short tick.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 250);
+      const subscription = vscode.languages.onDidChangeDiagnostics(done);
+      function done(): void {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      }
+    });
+  }
+  throw new Error(`timed out waiting for ${what}; last answer: ${JSON.stringify(last)?.slice(0, 500)}`);
+}
+
+async function inlayHints(uri: vscode.Uri): Promise<vscode.InlayHint[]> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const range = new vscode.Range(0, 0, document.lineCount, 0);
+  return (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, range)) ?? [];
+}
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('responsibilityLens').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+suite('Responsibility Lens in a real VS Code', () => {
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    const document = await vscode.workspace.openTextDocument(exampleUri('terraform/main.tf'));
+    assert.strictEqual(document.languageId, 'terraform', 'the extension contributes the terraform language');
+    await extension.activate();
+    assert.ok(extension.isActive);
+  });
+
+  suiteTeardown(async () => {
+    await setSetting('annotations', undefined);
+    await setSetting('language', undefined);
+  });
+
+  test('hovering cidr_ip explains: the provider provides security groups, the customer configures them (IaaS, 表1)', async () => {
+    await setSetting('language', 'zh-cn');
+    const uri = exampleUri('terraform/main.tf');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = [...Array(document.lineCount).keys()].find((l) => /^\s*cidr_ip/.test(document.lineAt(l).text));
+    assert.ok(line !== undefined);
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf('cidr_ip') + 2);
+    const hovers = await until(
+      'a hover on cidr_ip',
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position),
+      (h) => /设置安全组/.test(hoverText(h ?? [])),
+    );
+    const text = hoverText(hovers);
+    assert.match(text, /承担为云服务客户提供安全组功能的责任/);
+    assert.match(text, /网络控制安全/);
+    assert.match(text, /表1/);
+    assert.match(text, /IaaS/);
+
+  });
+
+  test('a setting preceded by Chinese text gets its hint and hover at the right column', async () => {
+    const uri = exampleUri('terraform/main.tf');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = [...Array(document.lineCount).keys()].find((l) => /来源.*cidr_ip/.test(document.lineAt(l).text));
+    assert.ok(line !== undefined, 'main.tf has a cidr_ip after a Chinese comment');
+    const text = document.lineAt(line).text;
+    const hints = await until('hints on main.tf', () => inlayHints(uri), (h) => h.some((hint) => hint.position.line === line));
+    const hint = hints.find((h) => h.position.line === line);
+    assert.strictEqual(hint?.position.character, text.trimEnd().length, 'the hint sits right after the value');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, text.indexOf('cidr_ip') + 1));
+    assert.match(hoverText(hovers), /设置安全组/);
+    const before = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, text.indexOf('cidr_ip') - 3));
+    assert.doesNotMatch(hoverText(before), /设置安全组/, 'no hover on the comment before it');
+  });
+
+  test('inlay hints appear on mapped settings of every example file', async () => {
+    const files = await vscode.workspace.findFiles('**/*.{tf,tfvars,yaml,json}');
+    assert.ok(files.length >= 10, `found ${files.length} example files`);
+    for (const uri of files) {
+      const hints = await until(`hints in ${path.basename(uri.path)}`, () => inlayHints(uri), (h) => h.length > 0);
+      assert.ok(hints.every((h) => / · /.test(hintLabel(h))), path.basename(uri.path));
+    }
+  });
+
+  test('a ROS template in YAML and the same in JSON get the same annotations as the equivalent Terraform', async () => {
+    const yaml = await until('YAML hints', () => inlayHints(exampleUri('ros/web-stack.ros.yaml')), (h) => h.length > 0);
+    const json = await until('JSON hints', () => inlayHints(exampleUri('ros/web-stack.ros.json')), (h) => h.length > 0);
+    assert.deepStrictEqual(json.map(hintLabel), yaml.map(hintLabel));
+    const terraform = await inlayHints(exampleUri('terraform/main.tf'));
+    const label = (hints: vscode.InlayHint[], uri: vscode.Uri, pattern: RegExp) => {
+      const hint = hints.find((h) => pattern.test(documentLine(uri, h.position.line)));
+      assert.ok(hint, `a hint on ${pattern}`);
+      return hintLabel(hint);
+    };
+    const tf = exampleUri('terraform/main.tf');
+    const ros = exampleUri('ros/web-stack.ros.yaml');
+    assert.strictEqual(label(yaml, ros, /SourceCidrIp/), label(terraform, tf, /cidr_ip\s*=\s*"0\.0\.0\.0/));
+    assert.strictEqual(label(yaml, ros, /ImageId/), label(terraform, tf, /image_id/));
+    assert.strictEqual(label(yaml, ros, /^\s*Password:/), label(terraform, tf, /^\s*password\s*=/));
+  });
+
+  test('code lenses name the service model of each resource', async () => {
+    const uri = exampleUri('terraform/main.tf');
+    const lenses = await until(
+      'code lenses',
+      () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri),
+      (l) => (l ?? []).length > 0,
+    );
+    assert.ok(lenses.every((lens) => /^(IaaS|PaaS|SaaS) · /.test(lens.command?.title ?? '')), lenses.map((l) => l.command?.title).join('\n'));
+  });
+
+  test('the annotations setting applies to open editors without a restart', async () => {
+    const uri = exampleUri('terraform/main.tf');
+    await setSetting('language', 'en');
+    await until('English hints', () => inlayHints(uri), (h) => h.some((hint) => /^(Shared|Customer) · /.test(hintLabel(hint))));
+    await setSetting('annotations', 'off');
+    await until('no hints', () => inlayHints(uri), (h) => h.length === 0);
+    await setSetting('annotations', 'all');
+    await until('hints again', () => inlayHints(uri), (h) => h.length > 0);
+  });
+
+  test('the hover shows in the workbench (screenshot for the README)', async () => {
+    await setSetting('annotations', 'all');
+    await setSetting('language', 'zh-cn');
+    const uri = exampleUri('terraform/main.tf');
+    // Hints and lenses are refreshed after a settings change; a refresh closes an open hover, so wait for both.
+    await until('Chinese hints', () => inlayHints(uri), (h) => h.some((hint) => hintLabel(hint).startsWith('共担')));
+    await until(
+      'Chinese code lenses',
+      () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri),
+      (l) => (l ?? []).some((lens) => /共担/.test(lens.command?.title ?? '')),
+    );
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = [...Array(document.lineCount).keys()].find((l) => /来源.*cidr_ip/.test(document.lineAt(l).text));
+    assert.ok(line !== undefined);
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf('cidr_ip') + 2);
+    const editor = await vscode.window.showTextDocument(document);
+    // Scroll first and let the editor settle: scrolling re-fetches inlay hints, and that closes a hover.
+    const scrolled = new Promise<void>((resolve) => {
+      const subscription = vscode.window.onDidChangeTextEditorVisibleRanges(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
+    editor.revealRange(new vscode.Range(line - 6, 0, line + 14, 0), vscode.TextEditorRevealType.AtTop);
+    await scrolled;
+    await until('hints after scrolling', () => inlayHints(uri), (h) => h.length > 0);
+    editor.selection = new vscode.Selection(position, position);
+    const png = await requestScreenshot('hover-cidr-ip', {
+      hoverOver: { text: 'cidr_ip', lineContaining: '来源' },
+      waitForSelector: '.monaco-resizable-hover .hover-contents',
+    });
+    // The harness only answers once the hover is visible; '' means this runner takes no screenshots.
+    assert.ok(png === '' || png.endsWith('hover-cidr-ip.png'));
+  });
+});
+
+const documentsByUri = new Map<string, string[]>();
+function documentLine(uri: vscode.Uri, line: number): string {
+  let lines = documentsByUri.get(uri.toString());
+  if (!lines) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    lines = document ? document.getText().split(/\r?\n/) : [];
+    documentsByUri.set(uri.toString(), lines);
+  }
+  return lines[line] ?? '';
+}
