@@ -12,5 +12,5 @@ console.log('\n▶ rlens explain examples/  (who is responsible for each setting
 run(process.execPath, ['dist/cli.js', 'explain', 'examples']);
 
 console.log(`\n▶ Packaging responsibility-lens-${version}.vsix…`);
-run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--out', `responsibility-lens-${version}.vsix`]);
+run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', `responsibility-lens-${version}.vsix`]);
 console.log(`\nInstall it with:  code --install-extension responsibility-lens-${version}.vsix`);
