@@ -12,19 +12,21 @@ export interface AssetPaths {
  * Finds the assets beside the running code: in a bundle (`dist/*.js`) the wasm sits in `dist/wasm/` and the
  * matrices in `../matrices/`; run from source (tests) they come from the repository and node_modules.
  */
-export function defaultAssetPaths(from: string = __dirname): AssetPaths {
+export function defaultAssetPaths(from: string = __dirname, env: NodeJS.ProcessEnv = process.env): AssetPaths {
   const root = findUp(from, (dir) => fs.existsSync(path.join(dir, 'matrices', 'model')));
   if (!root) throw new Error(`Responsibility Lens: cannot find the matrices/ folder above ${from}`);
+  // RLENS_MATRICES_DIR points at another copy of the data: for tests, and for people editing the matrices.
+  const matricesDir = env.RLENS_MATRICES_DIR ? path.resolve(env.RLENS_MATRICES_DIR) : path.join(root, 'matrices');
   const bundled = path.join(root, 'dist', 'wasm');
   if (fs.existsSync(path.join(bundled, 'tree-sitter-terraform.wasm'))) {
     return {
-      matricesDir: path.join(root, 'matrices'),
+      matricesDir,
       treeSitterWasm: path.join(bundled, 'tree-sitter.wasm'),
       terraformWasm: path.join(bundled, 'tree-sitter-terraform.wasm'),
     };
   }
   return {
-    matricesDir: path.join(root, 'matrices'),
+    matricesDir,
     treeSitterWasm: path.join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'),
     terraformWasm: path.join(root, 'node_modules', '@tree-sitter-grammars', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm'),
   };

@@ -1,11 +1,13 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultAssetPaths } from './assets';
 import { AnalysisCache } from './documents/analysisCache';
 import { effectiveSettings, type EffectiveSettings } from './documents/settings';
 import { Engine } from './engine';
 import { pick } from './i18n/language';
 import { t } from './i18n/messages';
 import { loadKnowledge } from './matrices/loader';
+import { watchMatrices } from './documents/matricesWatcher';
 import { onCodeLens } from './handlers/codeLens';
 import type { HandlerContext } from './handlers/context';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
@@ -18,6 +20,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string): void => connection.console.log(message);
 
+const assets = defaultAssetPaths();
 let engine: Engine | undefined;
 let cache: AnalysisCache | undefined;
 let locale: string | undefined;
@@ -42,8 +45,7 @@ const diagnostics = new DiagnosticsScheduler(connection, context);
 connection.onInitialize(async (params: InitializeParams) => {
   locale = params.locale;
   settings = effectiveSettings(params.initializationOptions as RlensSettings | undefined, locale);
-  engine = await Engine.create();
-  cache = new AnalysisCache(engine);
+  await startEngine();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -55,9 +57,25 @@ connection.onInitialize(async (params: InitializeParams) => {
   };
 });
 
+/** Loads the data and the parser; when the data is invalid the server still runs and says why. */
+async function startEngine(): Promise<void> {
+  try {
+    engine = await Engine.create(assets);
+    cache = new AnalysisCache(engine);
+    dataError = undefined;
+  } catch (error) {
+    dataError = t(settings.language, 'error.matrices', (error as Error).message);
+    log(dataError);
+  }
+}
+
 connection.onInitialized(() => {
   void refreshSettings();
+  stopWatching = watchMatrices(assets.matricesDir, () => void reloadData(), log);
 });
+
+let stopWatching: (() => void) | undefined;
+connection.onShutdown(() => stopWatching?.());
 
 /** Pulls the settings and, when anything the user sees depends on them, refreshes open editors. */
 async function refreshSettings(): Promise<void> {
@@ -88,10 +106,14 @@ connection.onDidChangeConfiguration(() => {
 });
 
 /** Reloads the responsibility data (matrices changed on disk); keeps the last good data when the new one is invalid. */
-connection.onNotification('responsibilityLens/reloadData', () => {
-  if (!engine) return;
+async function reloadData(): Promise<void> {
+  if (!engine) {
+    await startEngine();
+    void refreshSettings();
+    return;
+  }
   try {
-    engine.setKnowledge(loadKnowledge(engine.assets.matricesDir));
+    engine.setKnowledge(loadKnowledge(assets.matricesDir));
     dataError = undefined;
   } catch (error) {
     dataError = `${t(settings.language, 'error.matrices', (error as Error).message)} ${t(settings.language, 'error.keptPrevious')}`;
@@ -99,7 +121,7 @@ connection.onNotification('responsibilityLens/reloadData', () => {
   }
   cache?.invalidateAll();
   void refreshSettings();
-});
+}
 
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
 documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));

@@ -29,8 +29,8 @@ export class LspClient {
 
   private constructor(private readonly child: ChildProcess, readonly connection: MessageConnection) {}
 
-  static async start(settings: RlensSettings = {}, locale = 'en'): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(settings: RlensSettings = {}, locale = 'en', env: NodeJS.ProcessEnv = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     client.settings = settings;
