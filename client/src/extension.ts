@@ -11,7 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { DOCUMENT_SELECTOR_LANGUAGES, SETTINGS_SECTION, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol/protocol';
+import { DOCUMENT_SELECTOR_LANGUAGES, SETTINGS_SECTION, STATUS_NOTIFICATION, type RlensSettings, type StatusParams } from '../../server/src/protocol/protocol';
 import { DeploymentModeStatus, selectDeploymentMode } from './deploymentMode';
 
 let client: LanguageClient | undefined;
@@ -33,13 +33,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'vscode-remote', language },
     ]),
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: vscode.workspace.getConfiguration(SETTINGS_SECTION),
+    initializationOptions: currentSettings(),
     outputChannel: output,
     errorHandler: new RestartOnceNotice(),
   };
   client = new LanguageClient('responsibilityLens', vscode.l10n.t('Responsibility Lens'), serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
   await client.start();
+}
+
+/** The settings the server reads first, as plain data; later changes arrive through workspace/configuration. */
+function currentSettings(): RlensSettings {
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return {
+    annotations: configuration.get('annotations'),
+    deploymentMode: configuration.get('deploymentMode'),
+    language: configuration.get('language'),
+    maxFileSizeKB: configuration.get('maxFileSizeKB'),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,6 +7,7 @@ export interface MatrixRowJson {
   readonly category: Text;
   readonly scope: Text | null;
   readonly item: Text;
+  readonly definition: Text | null;
   readonly serviceModel: ServiceModel;
   readonly deploymentMode: DeploymentMode;
   readonly provider: Duty;
@@ -37,6 +38,7 @@ function toJson(row: MatrixRow, mode: DeploymentMode): MatrixRowJson {
     category: row.category.name,
     scope: row.scope?.name ?? null,
     item: row.item,
+    definition: row.definition,
     serviceModel: row.serviceModel,
     deploymentMode: mode,
     provider: row.provider.duty,

@@ -35,6 +35,7 @@ function rowSection(row: MatrixRow, language: Language): string {
   if (row.scope) where.push(t(language, 'hover.scope', pick(row.scope.name, language)));
   lines.push('');
   lines.push(where.join(' · '));
+  if (row.definition) lines.push('', t(language, 'hover.definition', pick(row.definition, language)));
   lines.push('');
   lines.push(`| ${t(language, 'hover.partyColumn')} | ${t(language, 'hover.dutyColumn')} | ${t(language, 'hover.whatColumn')} |`);
   lines.push('|---|---|---|');

@@ -45,6 +45,7 @@ interface RawRow {
   scopes?: string[];
   key: string;
   item: Text;
+  definition?: Text;
   provider?: RawCell;
   customer?: RawCell;
   negotiable?: { number: number; label: Text; options: { id: string; provider: Text | null; customer: Text | null }[] };
@@ -165,6 +166,7 @@ function buildRows(categories: RawCategories, files: Map<ServiceModel, RawModelF
           category: { id: category.id, name: category.name },
           scope: scope ? { id: scope.id, name: scope.name } : null,
           item: raw.item,
+          definition: raw.definition ?? null,
           provider: cellOf(raw.provider, negotiation !== null),
           customer: cellOf(raw.customer, negotiation !== null),
           vendor: { duty: 'no', note: null, origin: 'standard' },

@@ -51,6 +51,8 @@ export interface MatrixRow {
   readonly category: Named;
   readonly scope: Named | null;
   readonly item: Text;
+  /** What the item means, in the paper's words (section 三（一）), when it defines it. */
+  readonly definition: Text | null;
   readonly provider: PartyCell;
   readonly customer: PartyCell;
   readonly vendor: PartyCell;

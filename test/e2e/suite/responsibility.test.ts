@@ -86,6 +86,7 @@ suite('Responsibility Lens in a real VS Code', () => {
     );
     const text = hoverText(hovers);
     assert.match(text, /承担为云服务客户提供安全组功能的责任/);
+    assert.match(text, /为云服务设置合理的安全组/);
     assert.match(text, /网络控制安全/);
     assert.match(text, /表1/);
     assert.match(text, /IaaS/);

@@ -35,7 +35,8 @@ describe('annotations', () => {
     assert.strictEqual(cidr.responsibility, 'shared');
     assert.strictEqual(hintLabel(cidr, 'zh-cn'), '共担 · 设置安全组');
     const zh = hoverMarkdown(cidr, undefined, 'zh-cn');
-    assert.match(zh, /承担为云服务客户提供安全组功能的责任/);
+    assert.match(zh, /承担为云服务客户提供安全组功能的责任/, 'what the provider does');
+    assert.match(zh, /为云服务设置合理的安全组，以控制云服务间的/, 'what configuring them means: the customer\'s part');
     assert.match(zh, /表1/);
     assert.match(zh, /网络控制安全/);
     const en = hoverMarkdown(cidr, undefined, 'en');
