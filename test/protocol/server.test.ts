@@ -35,7 +35,7 @@ describe('language server over LSP', function () {
     const markdown = (hover?.contents as MarkupContent | undefined)?.value ?? '';
     assert.match(markdown, /设置安全组/);
     assert.match(markdown, /承担为云服务客户提供安全组功能的责任/);
-    assert.match(markdown, /含义：.*为云服务设置合理的安全组/);
+    assert.match(markdown, /含义\*：为云服务设置合理的安全组/);
     assert.match(markdown, /表1/);
     assert.match(markdown, /服务模式：IaaS/);
     assert.deepStrictEqual(hover?.range?.start, { line, character: character - 2 });

@@ -31,7 +31,7 @@ const messages = {
   'hover.whatColumn': { en: 'What it does', zh: '职责说明' },
   'hover.category': { en: 'Category: {0}', zh: '类别：{0}' },
   'hover.scope': { en: 'Scope: {0}', zh: '范围：{0}' },
-  'hover.definition': { en: '_What it means:_ {0}', zh: '_含义：_{0}' },
+  'hover.definition': { en: '*What it means*: {0}', zh: '*含义*：{0}' },
   'hover.context': { en: 'Service model: {0} · Deployment mode: {1} · Resource: {2}', zh: '服务模式：{0} · 部署模式：{1} · 资源：{2}' },
   'hover.valueCase': { en: 'For this value: {0}', zh: '按此取值：{0}' },
   'hover.negotiable': { en: 'Negotiable ({0}, no. {1}). Your contract has not chosen an option:', zh: '可协商（{0} 第 {1} 项）。合同尚未选定划分方式：' },
