@@ -1,0 +1,42 @@
+/**
+ * The scan report every CLI output format is written from. Its JSON form is `rlens scan --format json`
+ * (DESIGN.md "Findings JSON"): lines 1-based, columns 1-based in UTF-16 code units.
+ */
+import type { Text } from '../matrices/types';
+import type { RuleMeta, Severity } from '../rules/types';
+
+export interface ReportPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ReportedFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: Text;
+  /** Path relative to the scan's working directory, with forward slashes. */
+  readonly file: string;
+  readonly range: { readonly start: ReportPosition; readonly end: ReportPosition };
+  readonly resource: { readonly type: string; readonly name: string } | null;
+  readonly responsibility: { readonly id: string; readonly item: Text; readonly parties: { readonly provider: string; readonly customer: string; readonly vendor: string } };
+  /** Only ever the masked form. */
+  readonly secret?: { readonly masked: string };
+  readonly xref: { readonly checkov?: readonly string[]; readonly kics?: readonly string[]; readonly infraguard?: readonly string[]; readonly trivy?: readonly string[] };
+  readonly suppressed?: { readonly by: string; readonly reason: string };
+}
+
+export interface ScanError {
+  readonly file: string;
+  readonly message: Text;
+}
+
+export interface ScanReport {
+  readonly tool: { readonly name: 'rlens'; readonly version: string };
+  readonly findings: readonly ReportedFinding[];
+  /** Files that could not be read or parsed; listed, never fatal. */
+  readonly errors: readonly ScanError[];
+  /** Every rule that ran, for SARIF's rule table and JUnit's test cases. */
+  readonly rules: readonly RuleMeta[];
+  /** How many files were scanned. */
+  readonly files: number;
+}
