@@ -19,7 +19,12 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Responsibility Lens');
   const status = new DeploymentModeStatus();
-  context.subscriptions.push(output, status, vscode.commands.registerCommand('responsibilityLens.selectDeploymentMode', selectDeploymentMode));
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand('responsibilityLens.selectDeploymentMode', selectDeploymentMode),
+    vscode.commands.registerCommand('responsibilityLens.selectRange', selectRange),
+  );
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -42,6 +47,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
 }
 
+/** Selects a placeholder a quick fix just inserted, so the user types over it. */
+async function selectRange(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor) return;
+  editor.selection = new vscode.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
+  editor.revealRange(editor.selection);
+}
+
 /** The settings the server reads first, as plain data; later changes arrive through workspace/configuration. */
 function currentSettings(): RlensSettings {
   const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
@@ -50,6 +63,7 @@ function currentSettings(): RlensSettings {
     deploymentMode: configuration.get('deploymentMode'),
     language: configuration.get('language'),
     maxFileSizeKB: configuration.get('maxFileSizeKB'),
+    severity: configuration.get('severity'),
   };
 }
 

@@ -4,6 +4,8 @@ import * as path from 'path';
 /** Files the engine reads at run time: the responsibility data and the parser's wasm. */
 export interface AssetPaths {
   readonly matricesDir: string;
+  /** docs/rules/<id>.md, linked from diagnostics. */
+  readonly ruleDocsDir: string;
   readonly treeSitterWasm: string;
   readonly terraformWasm: string;
 }
@@ -21,12 +23,14 @@ export function defaultAssetPaths(from: string = __dirname, env: NodeJS.ProcessE
   if (fs.existsSync(path.join(bundled, 'tree-sitter-terraform.wasm'))) {
     return {
       matricesDir,
+      ruleDocsDir: path.join(root, 'docs', 'rules'),
       treeSitterWasm: path.join(bundled, 'tree-sitter.wasm'),
       terraformWasm: path.join(bundled, 'tree-sitter-terraform.wasm'),
     };
   }
   return {
     matricesDir,
+    ruleDocsDir: path.join(root, 'docs', 'rules'),
     treeSitterWasm: path.join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'),
     terraformWasm: path.join(root, 'node_modules', '@tree-sitter-grammars', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm'),
   };

@@ -6,10 +6,21 @@ import { RowResolver } from './matrices/resolve';
 import type { DeploymentMode, Knowledge } from './matrices/types';
 import type { IacDocument } from './model/types';
 import { TerraformParser } from './parsers/hcl/terraformParser';
+import { BUILTIN_CODE_RULES } from './rules/builtin';
+import { runRules, type CodeRule } from './rules/run';
+import { applySuppressions } from './rules/suppression';
+import type { Finding, RuleMeta } from './rules/types';
 
 /** The result of analysing one file. `skipped` says why nothing was analysed. */
 export type FileAnalysis =
-  | { readonly status: 'analysed'; readonly kind: SourceKind; readonly document: IacDocument; readonly resources: readonly ResourceAnnotations[] }
+  | {
+      readonly status: 'analysed';
+      readonly kind: SourceKind;
+      readonly document: IacDocument;
+      readonly resources: readonly ResourceAnnotations[];
+      /** Misconfigurations, suppressed ones included (marked). */
+      readonly findings: readonly Finding[];
+    }
   | { readonly status: 'skipped'; readonly reason: 'unsupported' | 'not-ros' | 'binary' | 'too-large' };
 
 export interface AnalyseOptions {
@@ -25,6 +36,7 @@ export interface AnalyseOptions {
  */
 export class Engine {
   private resolvers = new Map<DeploymentMode, RowResolver>();
+  private readonly codeRules: readonly CodeRule[] = BUILTIN_CODE_RULES;
 
   private constructor(
     private knowledgeValue: Knowledge,
@@ -65,11 +77,21 @@ export class Engine {
     if (looksBinary(text)) return { status: 'skipped', reason: 'binary' };
     const document = this.analyzer.parse(id, text, kind);
     if (!document) return { status: 'skipped', reason: 'not-ros' };
-    return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode) };
+    const findings = applySuppressions(text, document, runRules(document, this.knowledgeValue.rules, this.codeRules), (id) => this.ruleMeta(id)?.xref);
+    return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode), findings };
   }
 
   annotate(document: IacDocument, mode: DeploymentMode): ResourceAnnotations[] {
     return annotateDocument(document, this.knowledgeValue, this.resolver(mode));
+  }
+
+  /** Metadata of every rule that runs: built-in declarative, then TypeScript rules. */
+  get rules(): readonly RuleMeta[] {
+    return [...this.knowledgeValue.rules.map((rule) => rule.meta), ...this.codeRules.map((rule) => rule.meta)];
+  }
+
+  ruleMeta(id: string): RuleMeta | undefined {
+    return this.knowledgeValue.rules.find((rule) => rule.meta.id === id)?.meta ?? this.codeRules.find((rule) => rule.meta.id === id)?.meta;
   }
 
   /** Drops what is kept for a document (its parse tree) once it is closed or analysed for the last time. */

@@ -1,4 +1,4 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultAssetPaths } from './assets';
 import { AnalysisCache } from './documents/analysisCache';
@@ -8,6 +8,7 @@ import { pick } from './i18n/language';
 import { t } from './i18n/messages';
 import { loadKnowledge } from './matrices/loader';
 import { watchMatrices } from './documents/matricesWatcher';
+import { onCodeActions } from './handlers/codeActions';
 import { onCodeLens } from './handlers/codeLens';
 import type { HandlerContext } from './handlers/context';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
@@ -52,6 +53,7 @@ connection.onInitialize(async (params: InitializeParams) => {
       hoverProvider: true,
       inlayHintProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'responsibility-lens' },
   };
@@ -133,6 +135,7 @@ documents.onDidClose((event) => {
 connection.onHover(guarded('hover', null, log, (params) => onHover(context, params)));
 connection.languages.inlayHint.on(guarded('inlayHint', [], log, (params) => onInlayHints(context, params)));
 connection.onCodeLens(guarded('codeLens', [], log, (params) => onCodeLens(context, params)));
+connection.onCodeAction(guarded('codeAction', [], log, (params) => onCodeActions(context, params)));
 
 // A bug in one request must never end the process: log it and keep serving.
 process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? String(error)}`));

@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
+  CodeAction,
   CodeLens,
+  Diagnostic,
   Hover,
   InlayHint,
   InitializeResult,
@@ -124,6 +126,16 @@ export class LspClient {
 
   inlayHints(uri: string, range: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } }): Promise<InlayHint[] | null> {
     return this.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[] | null> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+  }
+
+  /** Resolves with the next diagnostics published for `uri` at `version` or later. */
+  async diagnosticsFor(uri: string, version: number): Promise<Diagnostic[]> {
+    await this.waitFor(() => (this.diagnostics.get(uri)?.version ?? -1) >= version, `diagnostics of ${uri} v${version}`);
+    return this.diagnostics.get(uri)?.diagnostics ?? [];
   }
 
   codeLens(uri: string): Promise<CodeLens[] | null> {

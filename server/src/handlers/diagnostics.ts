@@ -1,9 +1,53 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { pick } from '../i18n/language';
 import { t } from '../i18n/messages';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { EffectiveSettings } from '../documents/settings';
+import type { FileAnalysis } from '../engine';
+import { findingView } from '../features/findingView';
+import type { Severity } from '../rules/types';
 import type { HandlerContext } from './context';
 
 export const DIAGNOSTIC_SOURCE = 'Responsibility Lens';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  critical: DiagnosticSeverity.Error,
+  high: DiagnosticSeverity.Error,
+  medium: DiagnosticSeverity.Warning,
+  low: DiagnosticSeverity.Information,
+};
+
+/** What a diagnostic carries for the code-action handler to find its finding again. */
+export interface FindingDiagnosticData {
+  readonly ruleId: string;
+}
+
+/** Unsuppressed findings as diagnostics: rule id, responsible party and item, link to the rule's page. */
+export function findingDiagnostics(context: HandlerContext, analysis: Extract<FileAnalysis, { status: 'analysed' }>, settings: EffectiveSettings): Diagnostic[] {
+  const engine = context.engine;
+  const isRos = analysis.kind === 'yaml' || analysis.kind === 'json';
+  const resolver = engine.resolver(settings.mode);
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of analysis.findings) {
+    if (finding.suppressed) continue;
+    const override = settings.severityOverrides.get(finding.ruleId);
+    if (override === 'off') continue;
+    const severity = override ?? finding.severity;
+    const view = findingView(finding, engine.ruleMeta(finding.ruleId), engine.knowledge, resolver, isRos, settings.language, severity);
+    const data: FindingDiagnosticData = { ruleId: finding.ruleId };
+    diagnostics.push({
+      range: finding.range,
+      message: view.text,
+      severity: LSP_SEVERITY[severity],
+      source: DIAGNOSTIC_SOURCE,
+      code: finding.ruleId,
+      codeDescription: { href: pathToFileURL(path.join(engine.assets.ruleDocsDir, `${finding.ruleId}.md`)).href },
+      data,
+    });
+  }
+  return diagnostics;
+}
 
 /**
  * Publishes a document's diagnostics a short while after its last change. A newer edit cancels the pending run,
@@ -69,12 +113,13 @@ export class DiagnosticsScheduler {
           : t(settings.language, 'error.binary', decodeURIComponent(fileName));
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE }];
     }
-    return analysis.document.problems.map((problem) => ({
+    const syntax: Diagnostic[] = analysis.document.problems.map((problem) => ({
       range: problem.range,
       message: pick(problem.message, settings.language),
       severity: DiagnosticSeverity.Error,
       source: DIAGNOSTIC_SOURCE,
       code: 'syntax',
     }));
+    return [...syntax, ...findingDiagnostics(this.context, analysis, settings)];
   }
 }

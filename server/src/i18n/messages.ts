@@ -45,6 +45,8 @@ const messages = {
     zh: '《云计算安全责任共担白皮书（2020年）》→ YD/T 4060-2022',
   },
   'hover.alsoItem': { en: 'This setting also concerns:', zh: '此设置还涉及：' },
+  'finding.prefix': { en: '{0} · {1}: ', zh: '{0}责任 · {1}：' },
+  'finding.suppressed': { en: 'suppressed by {0}', zh: '已被 {0} 抑制' },
   'lens.summary': { en: '{0} · {1}', zh: '{0} · {1}' },
   'lens.count': { en: '{0} {1}', zh: '{0} {1}' },
   'lens.none': { en: 'no mapped settings', zh: '无已映射的设置' },

@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
+import { toDeclarativeRules, type RawRuleFile } from '../rules/declarative/load';
+import { customerBearsDuty } from './resolve';
 import {
   DEPLOYMENT_MODES,
   SERVICE_MODELS,
@@ -122,16 +124,30 @@ export function loadKnowledge(matricesDir: string): Knowledge {
       if (file) resourceFiles.push([relative, file]);
     }
   }
+  const ruleFiles: [string, RawRuleFile][] = [];
+  for (const name of safeReaddir(path.join(matricesDir, 'rules')).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    const relative = `rules/${name}`;
+    const file = read<RawRuleFile>(relative, 'rules');
+    if (file) ruleFiles.push([relative, file]);
+  }
   if (errors.length > 0 || !categories || !modes) throw new MatrixLoadError(errors);
 
   const rows = buildRows(categories, modelFiles, errors);
   const knownItems = new Set([...rows.values()].flatMap((list) => list.map((row) => row.id)));
   const resources = buildResourceMaps(resourceFiles, knownItems, errors);
   const modeMap = buildModes(modes, categories, knownItems, errors);
+  const customerItems = new Set([...rows.values()].flatMap((list) => list.filter(customerBearsDuty).map((row) => row.id)));
+  const rules = ruleFiles.flatMap(([file, raw]) => toDeclarativeRules(raw, file, 'builtin', knownItems, customerItems, errors));
+  const seenRules = new Set<string>();
+  for (const rule of rules) {
+    if (seenRules.has(rule.meta.id)) errors.push({ file: rule.meta.origin, key: rule.meta.id, message: 'duplicate rule id' });
+    seenRules.add(rule.meta.id);
+  }
   if (errors.length > 0) throw new MatrixLoadError(errors);
   return {
     model: { categories: categories.categories, scopes: categories.scopes, rows, parties: modes.parties, modes: modeMap },
     resources,
+    rules,
   };
 }
 

@@ -1,4 +1,5 @@
 /** The responsibility model after loading: plain data, no syntax, no LSP. */
+import type { DeclarativeRule } from '../rules/declarative/rule';
 
 export interface Text {
   readonly zh: string;
@@ -120,4 +121,6 @@ export interface ResourceMaps {
 export interface Knowledge {
   readonly model: ResponsibilityModel;
   readonly resources: ResourceMaps;
+  /** The built-in declarative rules (matrices/rules/). */
+  readonly rules: readonly DeclarativeRule[];
 }

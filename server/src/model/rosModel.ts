@@ -63,8 +63,11 @@ function collectSettings(node: DataNode, prefix: string, lines: LineIndex, out: 
     if (value.kind === 'seq' && !intrinsicName(value)) {
       out.push({ path, key: entry.key, keyRange, value: { kind: 'list' }, valueRange });
       for (const item of value.items) {
-        if (item.kind === 'map' && !intrinsicName(item)) collectSettings(item, path, lines, out);
-        else out.push({ path, key: entry.key, keyRange, value: valueOf(item), valueRange: lines.rangeOf(item.start, item.end) });
+        if (item.kind === 'map' && !intrinsicName(item)) {
+          // Each element is a block of its own, so a rule can look at one element's settings together.
+          out.push({ path, key: entry.key, keyRange, value: { kind: 'block' }, valueRange: lines.rangeOf(item.start, item.end) });
+          collectSettings(item, path, lines, out);
+        } else out.push({ path, key: entry.key, keyRange, value: valueOf(item), valueRange: lines.rangeOf(item.start, item.end) });
       }
       continue;
     }

@@ -15,6 +15,8 @@ export interface RlensSettings {
   readonly deploymentMode?: DeploymentModeSetting;
   readonly language?: LanguageSetting;
   readonly maxFileSizeKB?: number;
+  /** Per-rule severity overrides: rule id → low | medium | high | critical | off. */
+  readonly severity?: Readonly<Record<string, string>>;
 }
 
 /** Sent by the server whenever the state shown in the status bar changes. */

@@ -67,4 +67,6 @@ export interface Finding {
   readonly resource: Resource | null;
   readonly secret?: SecretEvidence;
   readonly fixes: readonly FixPlan[];
+  /** Set when a comment in the file suppresses the finding; it stays visible in reports. */
+  readonly suppressed?: { readonly by: string; readonly reason: string };
 }

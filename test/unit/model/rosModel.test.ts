@@ -70,8 +70,10 @@ describe('ROS model', () => {
       [
         'VpcId=reference',
         'SecurityGroupIngress=list',
+        'SecurityGroupIngress=block',
         'SecurityGroupIngress.SourceCidrIp=0.0.0.0/0',
         'SecurityGroupIngress.PortRange=22/22',
+        'SecurityGroupIngress=block',
         'SecurityGroupIngress.SourceCidrIp=reference',
         'Tags=reference',
       ],
@@ -93,6 +95,7 @@ describe('ROS model', () => {
       [
         ['VpcId', 'reference'],
         ['SecurityGroupIngress', 'list'],
+        ['SecurityGroupIngress', 'block'],
         ['SecurityGroupIngress.SourceCidrIp', 'literal'],
         ['SecurityGroupIngress.PortRange', 'literal'],
       ],

@@ -1,0 +1,53 @@
+/**
+ * `rlens scan --format json`: DESIGN.md's Findings JSON, `{ tool, findings, errors }`, pretty-printed.
+ * Every field is copied explicitly, so nothing the report carries beyond the contract (and never more of a
+ * secret than its masked form) reaches the output.
+ */
+import type { ReportedFinding, ScanError, ScanReport } from '../report';
+
+type Xref = ReportedFinding['xref'];
+
+function copyXref(xref: Xref): Xref {
+  const out: { checkov?: readonly string[]; kics?: readonly string[]; infraguard?: readonly string[]; trivy?: readonly string[] } = {};
+  if (xref.checkov) out.checkov = [...xref.checkov];
+  if (xref.kics) out.kics = [...xref.kics];
+  if (xref.infraguard) out.infraguard = [...xref.infraguard];
+  if (xref.trivy) out.trivy = [...xref.trivy];
+  return out;
+}
+
+function copyFinding(f: ReportedFinding): ReportedFinding {
+  const { provider, customer, vendor } = f.responsibility.parties;
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: { zh: f.message.zh, en: f.message.en },
+    file: f.file,
+    range: {
+      start: { line: f.range.start.line, column: f.range.start.column },
+      end: { line: f.range.end.line, column: f.range.end.column },
+    },
+    resource: f.resource ? { type: f.resource.type, name: f.resource.name } : null,
+    responsibility: {
+      id: f.responsibility.id,
+      item: { zh: f.responsibility.item.zh, en: f.responsibility.item.en },
+      parties: { provider, customer, vendor },
+    },
+    ...(f.secret ? { secret: { masked: f.secret.masked } } : {}),
+    xref: copyXref(f.xref),
+    ...(f.suppressed ? { suppressed: { by: f.suppressed.by, reason: f.suppressed.reason } } : {}),
+  };
+}
+
+function copyError(e: ScanError): ScanError {
+  return { file: e.file, message: { zh: e.message.zh, en: e.message.en } };
+}
+
+export function formatJson(report: ScanReport): string {
+  const out = {
+    tool: { name: report.tool.name, version: report.tool.version },
+    findings: report.findings.map(copyFinding),
+    errors: report.errors.map(copyError),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

@@ -1,0 +1,98 @@
+import type { Text } from '../../matrices/types';
+import type { RuleFamily, Severity } from '../types';
+import type { Condition } from './conditions';
+import type { DeclarativeRule, DeclarativeTarget } from './rule';
+
+/** A rules file as its JSON Schema (matrices/schema/rules.schema.json) describes it. */
+export interface RawRuleFile {
+  rules: RawRule[];
+}
+
+interface RawTarget extends Omit<DeclarativeTarget, 'when'> {
+  when: Condition | Condition[];
+}
+
+interface RawRule {
+  id: string;
+  family: RuleFamily;
+  severity: Severity;
+  item: string;
+  title: Text;
+  message: Text;
+  rationale: Text;
+  remediation: Text;
+  references: string[];
+  xref: { checkov: string[]; kics: string[]; infraguard: string[]; trivy: string[] };
+  terraform?: RawTarget[];
+  ros?: RawTarget[];
+}
+
+interface LoadError {
+  file: string;
+  key: string;
+  message: string;
+}
+
+/**
+ * Turns a schema-valid rules file into rules, checking what a schema cannot: the item exists and the
+ * customer bears a duty for it (provider-only items are explained, never flagged), and every regular
+ * expression compiles.
+ */
+export function toDeclarativeRules(raw: RawRuleFile, file: string, origin: string, items: ReadonlySet<string>, customerItems: ReadonlySet<string>, errors: LoadError[]): DeclarativeRule[] {
+  const rules: DeclarativeRule[] = [];
+  raw.rules.forEach((rule, index) => {
+    const key = `/rules/${index}`;
+    if (!items.has(rule.item)) {
+      errors.push({ file, key: `${key}/item`, message: `unknown item "${rule.item}"` });
+      return;
+    }
+    if (!customerItems.has(rule.item)) {
+      errors.push({ file, key: `${key}/item`, message: `the customer bears no duty for "${rule.item}" in any service model; only customer-owned items are checked` });
+      return;
+    }
+    const targets = (list: RawTarget[] | undefined): DeclarativeTarget[] =>
+      (list ?? []).map((target) => ({ ...target, when: Array.isArray(target.when) ? { all: target.when } : target.when }));
+    const terraform = targets(rule.terraform);
+    const ros = targets(rule.ros);
+    for (const [name, list] of [['terraform', terraform], ['ros', ros]] as const) {
+      list.forEach((target, targetIndex) => {
+        const problem = firstBadPattern(target.when);
+        if (problem) errors.push({ file, key: `${key}/${name}/${targetIndex}/when`, message: problem });
+      });
+    }
+    rules.push({
+      meta: {
+        id: rule.id,
+        family: rule.family,
+        severity: rule.severity,
+        item: rule.item,
+        title: rule.title,
+        message: rule.message,
+        rationale: rule.rationale,
+        remediation: rule.remediation,
+        references: rule.references,
+        xref: rule.xref,
+        appliesTo: { terraform: [...new Set(terraform.flatMap((t) => t.types))], ros: [...new Set(ros.flatMap((t) => t.types))] },
+        origin: origin === 'builtin' ? 'builtin' : file,
+      },
+      terraform,
+      ros,
+    });
+  });
+  return rules;
+}
+
+function firstBadPattern(condition: Condition): string | undefined {
+  if ('all' in condition) return condition.all.map(firstBadPattern).find(Boolean);
+  if ('any' in condition) return condition.any.map(firstBadPattern).find(Boolean);
+  if ('not' in condition) return firstBadPattern(condition.not);
+  for (const pattern of [condition.matches, condition.referenceMatches]) {
+    if (pattern === undefined) continue;
+    try {
+      new RegExp(pattern, 'i');
+    } catch (error) {
+      return `invalid regular expression: ${(error as Error).message}`;
+    }
+  }
+  return undefined;
+}

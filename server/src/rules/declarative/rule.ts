@@ -1,0 +1,88 @@
+import type { Resource, Setting } from '../../model/types';
+import type { Finding, FixPlan, RuleMeta } from '../types';
+import { evaluate, scopeOf, type Condition, type Scope } from './conditions';
+
+/** Where and how a declarative rule looks, for one syntax. */
+export interface DeclarativeTarget {
+  /** Resource types; for Terraform also `provider:<name>` and `backend:<name>`. */
+  readonly types: readonly string[];
+  /** A list or repeated block to check element by element (conditions' paths are then relative to it). */
+  readonly each?: string;
+  readonly when: Condition;
+  /** The setting whose value the finding points at; the resource header when absent. */
+  readonly report?: string;
+  readonly fix?: { readonly set?: { readonly path: string; readonly value: string | number | boolean }; readonly placeholder?: { readonly path: string; readonly text: string } };
+}
+
+export interface DeclarativeRule {
+  readonly meta: RuleMeta;
+  readonly terraform: readonly DeclarativeTarget[];
+  readonly ros: readonly DeclarativeTarget[];
+}
+
+/** The type a target names a resource by: its resource type, or `provider:x` / `backend:x`. */
+function targetType(resource: Resource): string | undefined {
+  if (resource.kind === 'resource') return resource.type;
+  if (resource.kind === 'provider' || resource.kind === 'backend') return `${resource.kind}:${resource.type}`;
+  return undefined;
+}
+
+/** Runs one declarative rule over one resource. */
+export function checkResource(rule: DeclarativeRule, resource: Resource, isRos: boolean): Finding[] {
+  const type = targetType(resource);
+  if (!type) return [];
+  const findings: Finding[] = [];
+  for (const target of isRos ? rule.ros : rule.terraform) {
+    if (!target.types.includes(type)) continue;
+    for (const { scope, prefix } of scopesOf(resource, target.each)) {
+      if (evaluate(target.when, scope) !== true) continue;
+      findings.push(findingFor(rule.meta, resource, target, scope, prefix));
+    }
+  }
+  return findings;
+}
+
+/** The whole resource, or each element of the `each` list/block (its settings found by range). */
+function scopesOf(resource: Resource, each: string | undefined): { scope: Scope; prefix: string }[] {
+  if (!each) return [{ scope: scopeOf(resource.settings), prefix: '' }];
+  const elements = resource.settings.filter((s) => s.path === each && s.value.kind === 'block');
+  return elements.map((element) => ({
+    scope: scopeOf(resource.settings.filter((s) => s !== element && within(s, element)), each),
+    prefix: each,
+  }));
+}
+
+function within(setting: Setting, element: Setting): boolean {
+  const { start } = setting.keyRange;
+  const { start: from, end: to } = element.valueRange;
+  const afterStart = start.line > from.line || (start.line === from.line && start.character >= from.character);
+  const beforeEnd = start.line < to.line || (start.line === to.line && start.character <= to.character);
+  return afterStart && beforeEnd;
+}
+
+function findingFor(meta: RuleMeta, resource: Resource, target: DeclarativeTarget, scope: Scope, prefix: string): Finding {
+  const reported = target.report ? scope.get(target.report)?.find((s) => s.value.kind === 'literal') ?? scope.get(target.report)?.[0] : undefined;
+  const value = reported?.value.kind === 'literal' ? String(reported.value.value) : '';
+  const fill = (text: string): string => text.replace(/\{value\}/g, value).replace(/\{resource\}/g, resource.name);
+  const fixes: FixPlan[] = [];
+  if (target.fix?.set) {
+    const existing = scope.get(target.fix.set.path)?.find((s) => s.value.kind === 'literal');
+    fixes.push(
+      existing
+        ? { kind: 'set-value', range: existing.valueRange, value: target.fix.set.value }
+        : { kind: 'add-setting', resource, path: prefix ? `${prefix}.${target.fix.set.path}` : target.fix.set.path, value: target.fix.set.value },
+    );
+  }
+  if (target.fix?.placeholder) {
+    const existing = scope.get(target.fix.placeholder.path)?.find((s) => s.value.kind === 'literal');
+    if (existing) fixes.push({ kind: 'placeholder', range: existing.valueRange, placeholder: target.fix.placeholder.text });
+  }
+  return {
+    ruleId: meta.id,
+    severity: meta.severity,
+    message: { en: fill(meta.message.en), zh: fill(meta.message.zh) },
+    range: reported ? reported.valueRange : resource.headerRange,
+    resource,
+    fixes,
+  };
+}

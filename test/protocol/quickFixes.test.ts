@@ -1,0 +1,126 @@
+import * as assert from 'assert';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { applyEdits, changedLines } from '../helpers/applyEdits';
+import { LspClient } from './lspClient';
+
+const RULE = 'sg-ingress-open-sensitive-port';
+
+const TERRAFORM = `resource "alicloud_security_group_rule" "ssh" {
+  type              = "ingress"
+  port_range        = "22/22"
+  security_group_id = "sg-123"
+  # 来源：任意地址
+  cidr_ip           = "0.0.0.0/0"
+}
+`;
+
+const ROS_YAML = `ROSTemplateFormatVersion: '2015-09-01'
+Resources:
+  Rdp:
+    Type: ALIYUN::ECS::SecurityGroupIngress
+    Properties:
+      SecurityGroupId: sg-123
+      PortRange: 3389/3389
+      SourceCidrIp: 0.0.0.0/0
+`;
+
+const ROS_JSON = `{
+  "ROSTemplateFormatVersion": "2015-09-01",
+  "Resources": {
+    "Rdp": {
+      "Type": "ALIYUN::ECS::SecurityGroupIngress",
+      "Properties": { "SecurityGroupId": "sg-123", "PortRange": "3389/3389", "SourceCidrIp": "0.0.0.0/0" }
+    }
+  }
+}
+`;
+
+describe('diagnostics and quick fixes over LSP', function () {
+  this.timeout(30_000);
+  let client: LspClient;
+
+  beforeEach(async () => {
+    client = await LspClient.start({ language: 'zh-cn' });
+  });
+
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  async function ruleDiagnostic(uri: string, languageId: string, text: string, version = 1): Promise<Diagnostic | undefined> {
+    if (version === 1) await client.open(uri, languageId, text);
+    else await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    const diagnostics = await client.diagnosticsFor(uri, version);
+    return diagnostics.find((d) => d.code === RULE);
+  }
+
+  /** Applies `pick`'s action, reopens the result, and returns the new text and whether the finding is gone. */
+  async function applyAndRecheck(uri: string, languageId: string, text: string, pick: (actions: CodeAction[]) => CodeAction | undefined): Promise<{ after: string; stillThere: boolean }> {
+    const diagnostic = await ruleDiagnostic(uri, languageId, text);
+    assert.ok(diagnostic, 'the rule reports');
+    const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic])) ?? [];
+    const action = pick(actions);
+    assert.ok(action, `an action among: ${actions.map((a) => a.title).join(' | ')}`);
+    const after = applyEdits(text, action.edit?.changes?.[uri] ?? []);
+    const again = await ruleDiagnostic(uri, languageId, after, 2);
+    return { after, stillThere: again !== undefined };
+  }
+
+  it('reports the finding with the responsible party, the item and a link to the rule', async () => {
+    const diagnostic = await ruleDiagnostic('file:///tmp/rlens-fix/sg.tf', 'terraform', TERRAFORM);
+    assert.ok(diagnostic);
+    assert.match(diagnostic.message, /^共担责任 · 设置安全组：/);
+    assert.strictEqual(diagnostic.severity, 1);
+    assert.strictEqual(diagnostic.range.start.line, 5);
+    assert.match(diagnostic.codeDescription?.href ?? '', /docs\/rules\/sg-ingress-open-sensitive-port\.md$/);
+  });
+
+  it('follows responsibilityLens.severity overrides', async () => {
+    await client.changeSettings({ language: 'en', severity: { [RULE]: 'low' } });
+    await client.waitFor(() => client.statuses.length >= 2, 'settings applied');
+    const diagnostic = await ruleDiagnostic('file:///tmp/rlens-fix/low.tf', 'terraform', TERRAFORM);
+    assert.strictEqual(diagnostic?.severity, 3);
+    await client.changeSettings({ severity: { [RULE]: 'off' } });
+    await client.waitFor(() => client.statuses.length >= 3, 'settings applied');
+    await client.open('file:///tmp/rlens-fix/off.tf', 'terraform', TERRAFORM);
+    assert.deepStrictEqual((await client.diagnosticsFor('file:///tmp/rlens-fix/off.tf', 1)).filter((d) => d.code === RULE), []);
+  });
+
+  for (const [name, languageId, text, openLine, placeholder] of [
+    ['sg.tf', 'terraform', TERRAFORM, '  cidr_ip           = "0.0.0.0/0"', '<trusted-cidr>'],
+    ['rdp.ros.yaml', 'yaml', ROS_YAML, '      SourceCidrIp: 0.0.0.0/0', "'<trusted-cidr>'"],
+    ['rdp.ros.json', 'json', ROS_JSON, '      "Properties": { "SecurityGroupId": "sg-123", "PortRange": "3389/3389", "SourceCidrIp": "0.0.0.0/0" }', '<trusted-cidr>'],
+  ] as const) {
+    it(`replaces an open CIDR with a placeholder to fill, changing only that value (${name})`, async () => {
+      const uri = `file:///tmp/rlens-fix/${name}`;
+      const { after, stillThere } = await applyAndRecheck(uri, languageId, text, (actions) => actions.find((a) => /占位符/.test(a.title)));
+      const changed = changedLines(text, after);
+      assert.deepStrictEqual(changed.before, [openLine]);
+      assert.deepStrictEqual(changed.after, [openLine.replace('0.0.0.0/0', placeholder)]);
+      assert.strictEqual(stillThere, false);
+    });
+  }
+
+  for (const [name, languageId, text] of [
+    ['ignore.tf', 'terraform', TERRAFORM],
+    ['ignore.ros.yaml', 'yaml', ROS_YAML],
+  ] as const) {
+    it(`adds an rlens:ignore comment that suppresses the finding (${name})`, async () => {
+      const uri = `file:///tmp/rlens-fix/${name}`;
+      const { after, stillThere } = await applyAndRecheck(uri, languageId, text, (actions) => actions.find((a) => a.title.includes('rlens:ignore')));
+      const changed = changedLines(text, after);
+      assert.deepStrictEqual(changed.before, []);
+      assert.strictEqual(changed.after.length, 1);
+      assert.match(changed.after[0] ?? '', new RegExp(`^\\s*# rlens:ignore ${RULE} reason$`));
+      assert.strictEqual(stillThere, false);
+    });
+  }
+
+  it('offers no comment-based ignore in JSON, which has no comments', async () => {
+    const uri = 'file:///tmp/rlens-fix/no-ignore.ros.json';
+    const diagnostic = await ruleDiagnostic(uri, 'json', ROS_JSON);
+    assert.ok(diagnostic);
+    const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic])) ?? [];
+    assert.ok(!actions.some((a) => a.title.includes('rlens:ignore')));
+  });
+});
