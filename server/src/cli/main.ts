@@ -8,6 +8,12 @@ import { oneOf, parseArgs, UsageError } from './args';
 import { explainFiles, formatExplainText } from './explain';
 import { collectFiles } from './files';
 import { matrixCsv, matrixMarkdown, matrixRows } from './matrix';
+import { formatJson } from './formatters/json';
+import { formatJunit } from './formatters/junit';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+import { failsThreshold, progressBar, scanFiles } from './scan';
+import { SEVERITIES } from '../rules/types';
 
 declare const RLENS_VERSION: string | undefined;
 const VERSION = typeof RLENS_VERSION === 'string' ? RLENS_VERSION : '0.0.0-dev';
@@ -15,6 +21,10 @@ const VERSION = typeof RLENS_VERSION === 'string' ? RLENS_VERSION : '0.0.0-dev';
 const HELP = `rlens ${VERSION} — Responsibility Lens / 云安全责任透镜
 
 Usage:
+  rlens scan <paths…> [--format text|json|sarif|junit] [--severity-threshold low|medium|high|critical]
+             [--deployment MODE] [--lang en|zh-cn] [--output FILE] [--no-color]
+      Customer-owned misconfigurations. Exit 0: none at or above the threshold; 1: some; 2: usage or input error.
+      检查客户责任范围内的错误配置。退出码 0：无达到阈值的问题；1：有；2：用法或输入错误。
   rlens explain <paths…> [--format text|json] [--deployment MODE] [--lang en|zh-cn] [--output FILE]
       Every annotated setting: position, resource, responsible party, responsibility item, service model.
       列出每个带责任标注的设置：位置、资源、责任方、责任项、服务模式。
@@ -23,13 +33,13 @@ Usage:
       输出按服务模式和部署模式解析后的责任矩阵。
 
 MODE: public-cloud | cloud-software | cloud-software-managed
-Exit codes: 0 success, 2 usage or input error. 退出码：0 成功，2 用法或输入错误。
+Exit codes: 0 success, 1 findings (scan), 2 usage or input error. 退出码：0 成功，1 发现问题（scan），2 用法或输入错误。
 `;
 
-const VALUED = new Set(['--format', '--deployment', '--service-model', '--lang', '--output', '--contract', '--severity-threshold']);
+const VALUED = new Set(['--format', '--deployment', '--service-model', '--lang', '--output', '--severity-threshold']);
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
-export async function main(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string; env: NodeJS.ProcessEnv }): Promise<number> {
+export async function main(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string; env: NodeJS.ProcessEnv; isTTY?: boolean }): Promise<number> {
   let language: Language = languageFrom(undefined, io.env.LC_ALL || io.env.LANG);
   try {
     const args = parseArgs(argv, VALUED, (o) => t(language, 'cli.usage.unknownOption', o), (o) => t(language, 'cli.usage.missingValue', o));
@@ -49,6 +59,29 @@ export async function main(argv: readonly string[], io: { stdout: (s: string) =>
       else io.stdout(content.endsWith('\n') ? content : `${content}\n`);
     };
     switch (args.command) {
+      case 'scan': {
+        const format = oneOf(args.options.get('--format'), ['text', 'json', 'sarif', 'junit'] as const, 'text', badValue(language, '--format'));
+        const threshold = oneOf(args.options.get('--severity-threshold'), SEVERITIES, 'low', badValue(language, '--severity-threshold'));
+        if (args.positionals.length === 0) throw new UsageError(t(language, 'cli.usage.missingPath', 'scan'));
+        const missing: string[] = [];
+        const files = collectFiles(args.positionals, (p) => missing.push(p));
+        if (missing.length > 0) throw new UsageError(t(language, 'error.fileMissing', missing.join(', ')));
+        const engine = await Engine.create();
+        // A progress bar only where a person watches a long run: a terminal, text output, many files.
+        const showProgress = io.isTTY === true && format === 'text' && !args.options.has('--output') && files.length > 20;
+        const report = scanFiles(engine, files, {
+          mode,
+          cwd: io.cwd,
+          version: VERSION,
+          ...(showProgress ? { onProgress: (done: number, total: number) => io.stderr(progressBar(done, total) + (done === total ? '\n' : '')) } : {}),
+        });
+        const color = format === 'text' && io.isTTY === true && !args.flags.has('--no-color') && !io.env.NO_COLOR && !args.options.has('--output');
+        if (format === 'json') write(formatJson(report));
+        else if (format === 'sarif') write(formatSarif(report, { language }));
+        else if (format === 'junit') write(formatJunit(report, { language }));
+        else write(formatText(report, { language, color }));
+        return failsThreshold(report, threshold) ? 1 : 0;
+      }
       case 'explain': {
         const format = oneOf(args.options.get('--format'), ['text', 'json'] as const, 'text', badValue(language, '--format'));
         if (args.positionals.length === 0) throw new UsageError(t(language, 'cli.usage.missingPath', 'explain'));
@@ -104,6 +137,7 @@ if (require.main === module) {
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
+    isTTY: process.stdout.isTTY === true && process.stderr.isTTY === true,
   }).then((code) => {
     process.exitCode = code;
   });

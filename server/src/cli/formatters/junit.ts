@@ -4,6 +4,7 @@
  * file that could not be scanned; a single passing test case when there are no findings at all.
  */
 import { format, pick, type Language } from '../../i18n/language';
+import { t, type MessageKey } from '../../i18n/messages';
 import type { Text } from '../../matrices/types';
 import type { ReportedFinding, ScanError, ScanReport } from '../report';
 import { groupByFile, resourceLabel } from './common';
@@ -15,6 +16,8 @@ export interface JunitOptions {
 const words = {
   atLine: { en: 'at line {0}', zh: '第 {0} 行' },
   resource: { en: 'Resource', zh: '资源' },
+  label: { en: '{0}: {1}', zh: '{0}：{1}' },
+  withParties: { en: '{0} ({1})', zh: '{0}（{1}）' },
   responsibility: { en: 'Responsibility', zh: '责任' },
   secret: { en: 'Secret (masked)', zh: '密钥（已遮盖）' },
   scan: { en: 'scan', zh: '扫描' },
@@ -72,18 +75,37 @@ function findingCase(finding: ReportedFinding, language: Language): string {
   if (finding.suppressed) {
     inner = element('skipped', { message: finding.suppressed.reason || finding.suppressed.by }, null, '      ');
   } else {
-    const { provider, customer, vendor } = finding.responsibility.parties;
     const details = [
       `${finding.severity} ${finding.ruleId}`,
       `${finding.file}:${start.line}:${start.column}-${end.line}:${end.column}`,
       message,
-      ...(resource ? [`${pick(words.resource, language)}: ${resource}`] : []),
-      `${pick(words.responsibility, language)}: ${pick(finding.responsibility.item, language)} (provider: ${provider}, customer: ${customer}, vendor: ${vendor})`,
-      ...(finding.secret ? [`${pick(words.secret, language)}: ${finding.secret.masked}`] : []),
+      ...(resource ? [label(words.resource, resource, language)] : []),
+      label(words.responsibility, format(pick(words.withParties, language), pick(finding.responsibility.item, language), parties(finding, language)), language),
+      ...(finding.secret ? [label(words.secret, finding.secret.masked, language)] : []),
     ];
     inner = element('failure', { message, type: finding.severity }, escapeXmlText(details.join('\n')), '      ');
   }
   return parent('testcase', attributes, [inner], '    ');
+}
+
+function label(name: Text, value: string, language: Language): string {
+  return format(pick(words.label, language), pick(name, language), value);
+}
+
+const DUTIES: Readonly<Record<string, MessageKey>> = { yes: 'duty.yes', no: 'duty.no', negotiable: 'duty.negotiable', supporting: 'duty.supporting' };
+
+/** `Provider: × does not; Customer: ✓ bears it; …` in the project's own words for parties and duties. */
+function parties(finding: ReportedFinding, language: Language): string {
+  const { provider, customer, vendor } = finding.responsibility.parties;
+  const duty = (value: string) => {
+    const key = DUTIES[value];
+    return key ? t(language, key) : value;
+  };
+  return [
+    format(pick(words.label, language), t(language, 'party.provider'), duty(provider)),
+    format(pick(words.label, language), t(language, 'party.customer'), duty(customer)),
+    format(pick(words.label, language), t(language, 'party.vendor'), duty(vendor)),
+  ].join(language === 'zh-cn' ? '；' : '; ');
 }
 
 function errorCase(error: ScanError, language: Language): string {

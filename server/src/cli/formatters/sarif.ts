@@ -61,6 +61,7 @@ interface Result {
 const words = {
   remediation: { en: 'Remediation', zh: '修复' },
   references: { en: 'References', zh: '参考' },
+  colon: { en: ': ', zh: '：' },
   srcroot: { en: 'The directory rlens scan ran in; result paths are relative to it.', zh: 'rlens scan 运行时所在的目录；结果中的路径相对于它。' },
 } satisfies Record<string, Text>;
 
@@ -145,14 +146,16 @@ function toDescriptor(rule: RuleMeta, language: Language): ReportingDescriptor {
 }
 
 function helpText(rule: RuleMeta, language: Language): string {
-  const parts = [pick(rule.title, language), pick(rule.rationale, language), `${pick(words.remediation, language)}: ${pick(rule.remediation, language)}`];
-  if (rule.references.length > 0) parts.push(`${pick(words.references, language)}:\n${rule.references.map((r) => `- ${r}`).join('\n')}`);
+  const colon = pick(words.colon, language);
+  const parts = [pick(rule.title, language), pick(rule.rationale, language), `${pick(words.remediation, language)}${colon}${pick(rule.remediation, language)}`];
+  if (rule.references.length > 0) parts.push(`${pick(words.references, language)}${colon.trim()}\n${rule.references.map((r) => `- ${r}`).join('\n')}`);
   return parts.join('\n\n');
 }
 
 function helpMarkdown(rule: RuleMeta, language: Language): string {
-  const parts = [`### ${pick(rule.title, language)}`, pick(rule.rationale, language), `**${pick(words.remediation, language)}:** ${pick(rule.remediation, language)}`];
-  if (rule.references.length > 0) parts.push(`**${pick(words.references, language)}:**\n\n${rule.references.map((r) => `- <${r}>`).join('\n')}`);
+  const colon = pick(words.colon, language).trim();
+  const parts = [`### ${pick(rule.title, language)}`, pick(rule.rationale, language), `**${pick(words.remediation, language)}${colon}** ${pick(rule.remediation, language)}`];
+  if (rule.references.length > 0) parts.push(`**${pick(words.references, language)}${colon}**\n\n${rule.references.map((r) => `- <${r}>`).join('\n')}`);
   return parts.join('\n\n');
 }
 
