@@ -103,5 +103,9 @@ function valueOf(node: DataNode): Value {
 function describeIntrinsic(name: string, node: DataNode): string {
   const argument = node.tag ? node : node.kind === 'map' ? node.entries[0]?.value : undefined;
   if (argument?.kind === 'scalar') return `${name}: ${String(argument.value)}`;
+  // `Fn::GetAtt: [Key, AccessKeySecret]` reads as `Fn::GetAtt: Key.AccessKeySecret`.
+  if (argument?.kind === 'seq' && argument.items.every((item) => item.kind === 'scalar')) {
+    return `${name}: ${argument.items.map((item) => String((item as { value: unknown }).value)).join('.')}`;
+  }
   return name;
 }

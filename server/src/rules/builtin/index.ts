@@ -1,4 +1,5 @@
 import type { CodeRule } from '../run';
+import { CREDENTIAL_RULES } from './credentials';
 
 /** Rules written in TypeScript, in the order they run. */
-export const BUILTIN_CODE_RULES: readonly CodeRule[] = [];
+export const BUILTIN_CODE_RULES: readonly CodeRule[] = [...CREDENTIAL_RULES];

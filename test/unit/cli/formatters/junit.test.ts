@@ -77,7 +77,7 @@ describe('formatJunit', () => {
   it('is well-formed XML with one <testsuites> whose counts add up', () => {
     const root = parseXml(formatJunit(sampleReport(), { language: 'en' }));
     assert.strictEqual(root.name, 'testsuites');
-    assert.deepStrictEqual(root.attributes, { name: 'rlens', tests: '5', failures: '3', errors: '1', skipped: '1' });
+    assert.deepStrictEqual({ ...root.attributes }, { name: 'rlens', tests: '5', failures: '3', errors: '1', skipped: '1' });
     const suites = root.children;
     assert.ok(suites.every((s) => s.name === 'testsuite'));
     for (const key of ['tests', 'failures', 'errors', 'skipped']) {
@@ -100,7 +100,8 @@ describe('formatJunit', () => {
     assert.strictEqual(failure.attributes['type'], 'critical');
     assert.strictEqual(failure.attributes['message'], FINDINGS[1]?.message.en);
     assert.ok(failure.text.includes('infra/main.tf:12:13-12:24'), failure.text);
-    assert.ok(failure.text.includes(`alicloud_security_group_rule.${NASTY_NAME}`));
+    assert.ok(failure.text.includes(`Resource: alicloud_security_group_rule.${NASTY_NAME}`));
+    assert.ok(failure.text.includes('Responsibility: Configure security groups (Provider: × does not; Customer: ✓ bears it; Security vendor: × does not)'), failure.text);
   });
 
   it('writes the suppressed finding as <skipped> with its reason, and the scan error as <error>', () => {
@@ -129,12 +130,14 @@ describe('formatJunit', () => {
     const root = parseXml(formatJunit(sampleReport(), { language: 'zh-cn' }));
     const cases = all(root, 'testcase');
     assert.ok(cases.some((c) => c.attributes['name'] === 'oss-bucket-public-read ALIYUN::OSS::Bucket.Logs 第 7 行'));
-    assert.ok(all(root, 'failure').some((f) => f.attributes['message'] === FINDINGS[2]?.message.zh));
+    const failure = all(root, 'failure').find((f) => f.attributes['message'] === FINDINGS[2]?.message.zh);
+    assert.ok(failure);
+    assert.ok(failure.text.includes('资源：ALIYUN::OSS::Bucket.Logs\n责任：数据访问控制（云服务商：× 不承担；客户：✓ 承担；云安全厂商：× 不承担）'), failure.text);
   });
 
   it('writes one passing test case when there are no findings', () => {
     const root = parseXml(formatJunit(sampleReport({ findings: [], errors: [] }), { language: 'en' }));
-    assert.deepStrictEqual(root.attributes, { name: 'rlens', tests: '1', failures: '0', errors: '0', skipped: '0' });
+    assert.deepStrictEqual({ ...root.attributes }, { name: 'rlens', tests: '1', failures: '0', errors: '0', skipped: '0' });
     const cases = all(root, 'testcase');
     assert.strictEqual(cases.length, 1);
     assert.strictEqual(cases[0]?.attributes['name'], '3 file(s) scanned, no findings');

@@ -65,7 +65,7 @@ describe('formatText', () => {
     assert.ok(coloured.includes(`${ESC}33mMEDIUM  ${ESC}0m`));
     const suppressed = coloured.split('\n').find((l) => l.includes('actiontrail-disabled'));
     assert.ok(suppressed?.startsWith(`${ESC}2m`) && suppressed.endsWith(`${ESC}0m`), suppressed);
-    assert.strictEqual(suppressed.split(ESC).length, 3, 'nothing inside the dimmed line resets it');
+    assert.strictEqual(suppressed?.split(ESC).length, 3, 'nothing inside the dimmed line resets it');
     assert.strictEqual(coloured.replace(/\u001b\[[0-9;]*m/g, ''), plain);
   });
 

@@ -1,0 +1,351 @@
+import type { IacDocument, Resource, Setting } from '../../model/types';
+import type { CodeRule } from '../run';
+import { detectSecrets, isPasswordKey, looksLikePlaceholder, type SecretMatch } from '../secrets/detect';
+import { toEvidence } from '../secrets/mask';
+import type { Finding, FixPlan, SecretEvidence } from '../types';
+import { builtinMeta, fill } from './meta';
+
+/**
+ * Credential rules. The headline last-mile mistake is an AccessKey written into a template; these rules find
+ * literal keys where they are written, and report them only in masked form.
+ */
+
+/** Names of variables and parameters that hold a credential. */
+const SENSITIVE_NAME = /(password|passwd|pwd|secret|access_?key|accesskey|token|private_?key|credential)/i;
+
+/** Provider and backend arguments that carry a credential. */
+const CREDENTIAL_ARGUMENTS = new Set(['access_key', 'secret_key', 'security_token', 'secret_id', 'token', 'access_key_id', 'access_key_secret']);
+
+function literalString(setting: Setting): string | undefined {
+  return setting.value.kind === 'literal' && typeof setting.value.value === 'string' ? setting.value.value : undefined;
+}
+
+function evidenceOf(value: string, match: SecretMatch | undefined, fallbackKind: string): SecretEvidence {
+  return toEvidence(match ? value.slice(match.start, match.end) : value, match?.kind ?? fallbackKind);
+}
+
+const providerCredentials: CodeRule = {
+  meta: builtinMeta({
+    id: 'provider-hardcoded-credentials',
+    family: 'credentials',
+    severity: 'critical',
+    item: 'iam.service.credentials',
+    title: { en: 'AccessKey written into the provider or backend block', zh: 'AccessKey 写在 provider 或 backend 配置块中' },
+    message: {
+      en: 'A literal credential ({value}) is written in {resource}: anyone who can read this file can use your account. Use the environment, a profile or a RAM role instead.',
+      zh: '{resource} 中写有明文凭证（{value}）：能读到此文件的人都能使用您的账号。请改用环境变量、配置文件（profile）或 RAM 角色。',
+    },
+    rationale: {
+      en: 'Keeping authentication credentials secret is the customer\'s duty alone (表1 身份认证凭证管理: provider ×, customer ✓). Keys committed to repositories are found by scanners within minutes and usually stay valid for days.',
+      zh: '保管身份认证凭证完全是客户的责任（表1 身份认证凭证管理：云服务提供者 ×，云服务客户 ✓）。提交到代码仓库的密钥几分钟内就会被扫描到，且往往数天内仍然有效。',
+    },
+    remediation: {
+      en: 'Delete the attribute and let the provider read ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (or ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY), a `profile`, `assume_role` or `ecs_role_name`; or pass a `sensitive` variable. Rotate the exposed key.',
+      zh: '删除该属性，让 provider 从环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET（或 ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY）、`profile`、`assume_role` 或 `ecs_role_name` 读取；或改为传入 `sensitive` 变量。并轮换已泄露的密钥。',
+    },
+    references: ['https://registry.terraform.io/providers/aliyun/alicloud/latest/docs'],
+    terraform: ['provider:alicloud', 'backend:oss'],
+  }),
+  check(document: IacDocument): Finding[] {
+    const findings: Finding[] = [];
+    for (const resource of document.resources) {
+      if (resource.kind !== 'provider' && resource.kind !== 'backend') continue;
+      for (const setting of resource.settings) {
+        const value = literalString(setting);
+        if (value === undefined || !CREDENTIAL_ARGUMENTS.has(setting.key) || looksLikePlaceholder(value)) continue;
+        const match = detectSecrets(value, { key: setting.key, provider: resource.type })[0];
+        const secret = evidenceOf(value, match, 'credential');
+        const fixes: FixPlan[] = [{ kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } }];
+        findings.push({
+          ruleId: this.meta.id,
+          severity: match?.severity === 'medium' ? 'medium' : this.meta.severity,
+          message: fill(this.meta.message, { value: secret.masked, resource: `${resource.kind} "${resource.type}"` }),
+          range: setting.valueRange,
+          resource,
+          secret,
+          fixes,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+const variableLiteralDefault: CodeRule = {
+  meta: builtinMeta({
+    id: 'variable-secret-literal-default',
+    family: 'credentials',
+    severity: 'high',
+    item: 'iam.service.credentials',
+    title: { en: 'Credential given a literal default', zh: '凭证变量带有明文默认值' },
+    message: {
+      en: 'Variable "{resource}" holds a credential and its default is written here ({value}): the secret lives in the repository. Remove the default and supply it at run time.',
+      zh: '变量“{resource}”保存凭证，其默认值直接写在这里（{value}）：密钥因此留在代码仓库中。请删除默认值，在运行时提供。',
+    },
+    rationale: {
+      en: 'A default is part of the code: every clone, fork and CI log that prints the plan carries it. Credential management is the customer\'s duty (表1 身份认证凭证管理).',
+      zh: '默认值是代码的一部分：每个克隆、分支以及打印执行计划的 CI 日志都会带上它。凭证管理是客户的责任（表1 身份认证凭证管理）。',
+    },
+    remediation: {
+      en: 'Delete `default`, mark the variable `sensitive = true`, and pass the value through TF_VAR_<name>, a secrets manager or KMS (kms_encrypted_password where the resource offers it).',
+      zh: '删除 `default`，将变量标记为 `sensitive = true`，通过 TF_VAR_<name>、密钥管理服务或 KMS（资源支持时使用 kms_encrypted_password）传入取值。',
+    },
+    terraform: ['variable'],
+  }),
+  check(document: IacDocument): Finding[] {
+    return document.resources.flatMap((resource) => {
+      if (resource.kind !== 'variable') return [];
+      const setting = resource.settings.find((s) => s.path === 'default');
+      const value = setting ? literalString(setting) : undefined;
+      if (!setting || value === undefined || value === '' || looksLikePlaceholder(value)) return [];
+      const match = detectSecrets(value, { key: resource.name })[0];
+      if (!SENSITIVE_NAME.test(resource.name) && !match) return [];
+      const secret = evidenceOf(value, match, 'credential');
+      return [{
+        ruleId: this.meta.id,
+        severity: this.meta.severity,
+        message: fill(this.meta.message, { value: secret.masked, resource: resource.name }),
+        range: setting.valueRange,
+        resource,
+        secret,
+        fixes: [{ kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } }],
+      }];
+    });
+  },
+};
+
+const variableNotSensitive: CodeRule = {
+  meta: builtinMeta({
+    id: 'variable-secret-not-sensitive',
+    family: 'credentials',
+    severity: 'medium',
+    item: 'iam.service.credentials',
+    title: { en: 'Credential variable not marked sensitive', zh: '凭证变量未标记为 sensitive' },
+    message: {
+      en: 'Variable "{resource}" looks like a credential but is not `sensitive = true`: Terraform will print it in plans and logs.',
+      zh: '变量“{resource}”看起来是凭证，但未设置 `sensitive = true`：Terraform 会在执行计划和日志中打印它。',
+    },
+    rationale: {
+      en: 'Plans and CI logs are widely readable; `sensitive` keeps the value out of them. Protecting credentials is the customer\'s duty (表1 身份认证凭证管理).',
+      zh: '执行计划和 CI 日志通常有很多人可以查看；`sensitive` 能让取值不出现在其中。保护凭证是客户的责任（表1 身份认证凭证管理）。',
+    },
+    remediation: { en: 'Add `sensitive = true` to the variable.', zh: '为该变量添加 `sensitive = true`。' },
+    terraform: ['variable'],
+  }),
+  check(document: IacDocument): Finding[] {
+    return document.resources.flatMap((resource) => {
+      if (resource.kind !== 'variable' || !SENSITIVE_NAME.test(resource.name)) return [];
+      const sensitive = resource.settings.find((s) => s.path === 'sensitive');
+      if (sensitive && !(sensitive.value.kind === 'literal' && (sensitive.value.value === false || sensitive.value.value === 'false'))) return [];
+      const fixes: FixPlan[] = sensitive
+        ? [{ kind: 'set-value', range: sensitive.valueRange, value: true }]
+        : [{ kind: 'add-setting', resource, path: 'sensitive', value: true }];
+      return [{
+        ruleId: this.meta.id,
+        severity: this.meta.severity,
+        message: fill(this.meta.message, { resource: resource.name }),
+        range: sensitive ? sensitive.valueRange : resource.headerRange,
+        resource,
+        fixes,
+      }];
+    });
+  },
+};
+
+/** ROS parameters that hold a credential: by name, or by an AssociationProperty naming a password. */
+function isSensitiveParameter(resource: Resource): boolean {
+  if (resource.kind !== 'parameter') return false;
+  const association = resource.settings.find((s) => s.path === 'AssociationProperty');
+  const associationText = association?.value.kind === 'literal' ? String(association.value.value) : '';
+  return SENSITIVE_NAME.test(resource.name) || /password|secret/i.test(associationText);
+}
+
+const rosParameterNoEcho: CodeRule = {
+  meta: builtinMeta({
+    id: 'ros-parameter-secret-no-noecho',
+    family: 'credentials',
+    severity: 'medium',
+    item: 'iam.service.credentials',
+    title: { en: 'Credential parameter without NoEcho', zh: '凭证参数未设置 NoEcho' },
+    message: {
+      en: 'Parameter "{resource}" holds a credential but is not `NoEcho: true`: ROS shows its value in the console and API responses.',
+      zh: '参数“{resource}”保存凭证，但未设置 `NoEcho: true`：ROS 会在控制台和 API 返回中显示其取值。',
+    },
+    rationale: {
+      en: 'NoEcho makes ROS mask the value wherever it shows the stack. Keeping credentials out of sight is the customer\'s duty (表1 身份认证凭证管理).',
+      zh: 'NoEcho 让 ROS 在展示资源栈的所有地方屏蔽该取值。让凭证不被看到是客户的责任（表1 身份认证凭证管理）。',
+    },
+    remediation: { en: 'Add `NoEcho: true` to the parameter.', zh: '为该参数添加 `NoEcho: true`。' },
+    references: ['https://www.alibabacloud.com/help/en/ros/user-guide/parameters'],
+    ros: ['Parameters'],
+  }),
+  check(document: IacDocument): Finding[] {
+    return document.resources.flatMap((resource) => {
+      if (!isSensitiveParameter(resource)) return [];
+      const noEcho = resource.settings.find((s) => s.path === 'NoEcho');
+      if (noEcho && noEcho.value.kind === 'literal' && String(noEcho.value.value).toLowerCase() === 'true') return [];
+      if (noEcho && noEcho.value.kind !== 'literal') return [];
+      const fixes: FixPlan[] = noEcho ? [{ kind: 'set-value', range: noEcho.valueRange, value: true }] : [{ kind: 'add-setting', resource, path: 'NoEcho', value: true }];
+      return [{
+        ruleId: this.meta.id,
+        severity: this.meta.severity,
+        message: fill(this.meta.message, { resource: resource.name }),
+        range: noEcho ? noEcho.valueRange : resource.headerRange,
+        resource,
+        fixes,
+      }];
+    });
+  },
+};
+
+const rosParameterDefault: CodeRule = {
+  meta: builtinMeta({
+    id: 'ros-parameter-secret-literal-default',
+    family: 'credentials',
+    severity: 'high',
+    item: 'iam.service.credentials',
+    title: { en: 'Credential parameter with a literal Default', zh: '凭证参数带有明文 Default' },
+    message: {
+      en: 'Parameter "{resource}" holds a credential and its Default is written in the template ({value}). Remove the Default and enter the value when creating the stack.',
+      zh: '参数“{resource}”保存凭证，其 Default 直接写在模板中（{value}）。请删除 Default，在创建资源栈时输入取值。',
+    },
+    rationale: {
+      en: 'A Default travels with the template into every repository and console that shows it. Credential management is the customer\'s duty (表1 身份认证凭证管理).',
+      zh: 'Default 会随模板进入每个代码仓库和展示它的控制台。凭证管理是客户的责任（表1 身份认证凭证管理）。',
+    },
+    remediation: {
+      en: 'Delete `Default`; keep `NoEcho: true`; for passwords prefer an OOS secret parameter (`{{resolve:secretsmanager…}}`/`ALIYUN::OOS::SecretParameter`).',
+      zh: '删除 `Default`，保留 `NoEcho: true`；密码优先使用 OOS 加密参数（`ALIYUN::OOS::SecretParameter`）。',
+    },
+    ros: ['Parameters'],
+  }),
+  check(document: IacDocument): Finding[] {
+    return document.resources.flatMap((resource) => {
+      if (!isSensitiveParameter(resource)) return [];
+      const setting = resource.settings.find((s) => s.path === 'Default');
+      const value = setting ? literalString(setting) : undefined;
+      if (!setting || value === undefined || value === '' || looksLikePlaceholder(value)) return [];
+      const secret = evidenceOf(value, detectSecrets(value, { key: resource.name })[0], 'credential');
+      return [{
+        ruleId: this.meta.id,
+        severity: this.meta.severity,
+        message: fill(this.meta.message, { value: secret.masked, resource: resource.name }),
+        range: setting.valueRange,
+        resource,
+        secret,
+        fixes: [{ kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } }],
+      }];
+    });
+  },
+};
+
+const secretInValue: CodeRule = {
+  meta: builtinMeta({
+    id: 'hardcoded-secret',
+    family: 'credentials',
+    severity: 'critical',
+    item: 'iam.service.credentials',
+    title: { en: 'Secret written into the template', zh: '模板中写有密钥' },
+    message: {
+      en: 'A {resource} is written here in clear ({value}). Move it to a secret store and reference it; rotate it if this file was ever shared.',
+      zh: '此处以明文写有{resource}（{value}）。请移到密钥管理服务中并以引用方式使用；如果此文件曾被共享，请轮换该密钥。',
+    },
+    rationale: {
+      en: 'Cloud keys, tokens and private keys in code are the most common and most costly last-mile mistake; the provider cannot protect a key the customer publishes (表1 身份认证凭证管理: customer ✓).',
+      zh: '代码中的云密钥、令牌和私钥是最常见、代价最高的“最后一公里”错误；客户自己公开的密钥，云服务商无法保护（表1 身份认证凭证管理：云服务客户 ✓）。',
+    },
+    remediation: {
+      en: 'Replace the value with a variable/parameter reference (Terraform `sensitive` variable, ROS `NoEcho` parameter) or a secret reference, and rotate the credential.',
+      zh: '将取值改为变量或参数引用（Terraform `sensitive` 变量、ROS `NoEcho` 参数）或密钥引用，并轮换该凭证。',
+    },
+    xref: { trivy: ['alibaba-access-key-id'] },
+  }),
+  check(document: IacDocument): Finding[] {
+    const findings: Finding[] = [];
+    for (const resource of document.resources) {
+      // The provider/backend and credential-named variables and parameters have rules of their own.
+      if (resource.kind === 'provider' || resource.kind === 'backend') continue;
+      if ((resource.kind === 'variable' || resource.kind === 'parameter') && SENSITIVE_NAME.test(resource.name)) continue;
+      for (const setting of resource.settings) {
+        const value = literalString(setting);
+        if (value === undefined || value.length < 8) continue;
+        const key = resource.kind === 'tfvars' ? resource.name : setting.key;
+        for (const match of detectSecrets(value, { key })) {
+          // Literal passwords in known password properties are reported by the password rules; here only
+          // where nothing else looks: .tfvars values.
+          if (match.kind === 'password' && (resource.kind !== 'tfvars' || !isPasswordKey(key))) continue;
+          const secret = evidenceOf(value, match, match.kind);
+          findings.push({
+            ruleId: this.meta.id,
+            severity: match.severity,
+            message: fill(this.meta.message, { value: secret.masked, resource: kindLabel(match.kind) }),
+            range: setting.valueRange,
+            resource,
+            secret,
+            fixes: [],
+          });
+          break;
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+function kindLabel(kind: string): string {
+  return kind.replace(/-/g, ' ');
+}
+
+const secretToOutput: CodeRule = {
+  meta: builtinMeta({
+    id: 'access-key-secret-exposed',
+    family: 'credentials',
+    severity: 'high',
+    item: 'iam.service.credentials',
+    title: { en: 'AccessKey secret passed to an output or user data', zh: 'AccessKey Secret 被输出或写入 UserData' },
+    message: {
+      en: 'The secret of an AccessKey created here is passed to {resource}: outputs and user data are readable by far more people than the key should be.',
+      zh: '此处创建的 AccessKey 的 Secret 被传给了 {resource}：能读取输出和 UserData 的人远多于应当持有该密钥的人。',
+    },
+    rationale: {
+      en: 'Stack outputs, state files and instance metadata are broadly readable; a long-lived key secret there is a published key. Credential management is the customer\'s duty (表1 身份认证凭证管理).',
+      zh: '资源栈输出、状态文件和实例元数据的可读范围都很广；放在其中的长期密钥 Secret 等同于已公开。凭证管理是客户的责任（表1 身份认证凭证管理）。',
+    },
+    remediation: {
+      en: 'Do not output the secret; give workloads a RAM role (instance RAM role, RRSA) instead of a key, or store the key in KMS Secrets Manager.',
+      zh: '不要输出 Secret；为工作负载授予 RAM 角色（实例 RAM 角色、RRSA）而非密钥，或将密钥存入 KMS 凭据管家。',
+    },
+    terraform: ['output', 'alicloud_instance'],
+    ros: ['Outputs', 'ALIYUN::ECS::Instance'],
+  }),
+  check(document: IacDocument): Finding[] {
+    const findings: Finding[] = [];
+    const pattern = /(alicloud_ram_access_key\.[\w-]+(\[[^\]]*\])?\.secret\b|AccessKeySecret)/;
+    for (const resource of document.resources) {
+      for (const setting of resource.settings) {
+        const text = setting.value.kind === 'reference' || setting.value.kind === 'unknown' ? setting.value.text : '';
+        const exposed = resource.kind === 'output' ? /^(value|Value)$/.test(setting.path) : /^(user_data|UserData)$/.test(setting.path);
+        if (!exposed || !pattern.test(text)) continue;
+        findings.push({
+          ruleId: this.meta.id,
+          severity: this.meta.severity,
+          message: fill(this.meta.message, { resource: resource.kind === 'output' ? `output "${resource.name}"` : `${setting.key} of ${resource.name}` }),
+          range: setting.valueRange,
+          resource,
+          fixes: [],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const CREDENTIAL_RULES: readonly CodeRule[] = [
+  providerCredentials,
+  variableLiteralDefault,
+  variableNotSensitive,
+  rosParameterNoEcho,
+  rosParameterDefault,
+  secretInValue,
+  secretToOutput,
+];
