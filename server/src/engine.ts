@@ -21,7 +21,7 @@ export type FileAnalysis =
       /** Misconfigurations, suppressed ones included (marked). */
       readonly findings: readonly Finding[];
     }
-  | { readonly status: 'skipped'; readonly reason: 'unsupported' | 'not-ros' | 'binary' | 'too-large' };
+  | { readonly status: 'skipped'; readonly reason: 'unsupported' | 'binary' | 'too-large' };
 
 export interface AnalyseOptions {
   readonly mode: DeploymentMode;
@@ -76,7 +76,6 @@ export class Engine {
     if (options.maxLength !== undefined && text.length > options.maxLength) return { status: 'skipped', reason: 'too-large' };
     if (looksBinary(text)) return { status: 'skipped', reason: 'binary' };
     const document = this.analyzer.parse(id, text, kind);
-    if (!document) return { status: 'skipped', reason: 'not-ros' };
     const findings = applySuppressions(text, document, runRules(document, this.knowledgeValue.rules, this.codeRules), (id) => this.ruleMeta(id)?.xref);
     return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode), findings };
   }

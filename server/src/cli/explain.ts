@@ -43,7 +43,7 @@ export function explainFiles(engine: Engine, files: readonly string[], mode: Dep
     const analysis = engine.analyse(file, file, text, { mode });
     engine.forget(file);
     if (analysis.status === 'skipped') {
-      if (analysis.reason !== 'not-ros' && analysis.reason !== 'unsupported') skipped.push({ file: shown, reason: analysis.reason });
+      if (analysis.reason !== 'unsupported') skipped.push({ file: shown, reason: analysis.reason });
       continue;
     }
     for (const entry of analysis.resources) {

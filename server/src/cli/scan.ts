@@ -37,7 +37,7 @@ export function scanFiles(engine: Engine, files: readonly string[], options: Sca
       if (analysis.reason === 'binary') errors.push({ file: shown, message: both('error.binary', shown) });
       if (analysis.reason === 'too-large') errors.push({ file: shown, message: both('error.tooLarge', shown, Math.round((options.maxLength ?? 0) / 1024)) });
     } else {
-      if (analysis.document.problems.length > 0) {
+      if (analysis.document.problems.length > 0 && !analysis.document.format.startsWith('config')) {
         const first = analysis.document.problems[0]?.range.start;
         errors.push({ file: shown, message: both('scan.syntax', analysis.document.problems.length, (first?.line ?? 0) + 1) });
       }

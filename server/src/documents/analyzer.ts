@@ -2,7 +2,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { TerraformParser } from '../parsers/hcl/terraformParser';
 import { parseJson } from '../parsers/json/jsonParser';
 import { parseYaml } from '../parsers/yaml/yamlParser';
-import { buildRosModel, isRosTemplate } from '../model/rosModel';
+import { buildConfigModel, buildRosModel, isRosTemplate } from '../model/rosModel';
 import { buildTerraformModel } from '../model/terraformModel';
 import type { IacDocument } from '../model/types';
 
@@ -32,8 +32,8 @@ export class DocumentAnalyzer {
 
   constructor(private readonly terraform: TerraformParser) {}
 
-  /** The model of `text`, or null when the file is YAML/JSON but not a ROS template. */
-  parse(id: string, text: string, kind: SourceKind): IacDocument | null {
+  /** The model of `text`; YAML/JSON that is not a ROS template is a `config-*` document (secrets only). */
+  parse(id: string, text: string, kind: SourceKind): IacDocument {
     switch (kind) {
       case 'terraform':
       case 'terraform-vars': {
@@ -46,7 +46,7 @@ export class DocumentAnalyzer {
       case 'yaml':
       case 'json': {
         const parsed = kind === 'yaml' ? parseYaml(text) : parseJson(text);
-        if (!isRosTemplate(parsed)) return null;
+        if (!isRosTemplate(parsed)) return buildConfigModel(parsed, text, kind === 'yaml' ? 'config-yaml' : 'config-json');
         return buildRosModel(parsed, text, kind === 'yaml' ? 'ros-yaml' : 'ros-json');
       }
     }

@@ -113,7 +113,9 @@ export class DiagnosticsScheduler {
           : t(settings.language, 'error.binary', decodeURIComponent(fileName));
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE }];
     }
-    const syntax: Diagnostic[] = analysis.document.problems.map((problem) => ({
+    // Other YAML/JSON files are only checked for secrets; their syntax is the YAML/JSON extension's business.
+    const problems = analysis.document.format.startsWith('config') ? [] : analysis.document.problems;
+    const syntax: Diagnostic[] = problems.map((problem) => ({
       range: problem.range,
       message: pick(problem.message, settings.language),
       severity: DiagnosticSeverity.Error,

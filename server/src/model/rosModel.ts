@@ -45,6 +45,19 @@ export function buildRosModel(parsed: DataParseResult, text: string, format: Ext
   };
 }
 
+/** Any other YAML/JSON file: one element holding all its values, so secret detection sees every string. */
+export function buildConfigModel(parsed: DataParseResult, text: string, format: Extract<IacFormat, 'config-yaml' | 'config-json'>): IacDocument {
+  const lines = new LineIndex(text);
+  const settings: Setting[] = [];
+  if (parsed.root) collectSettings(parsed.root, '', lines, settings);
+  const whole = lines.rangeOf(0, text.length);
+  return {
+    format,
+    resources: [{ kind: 'config', type: '', name: '', range: whole, headerRange: lines.rangeOf(0, 0), settings }],
+    problems: parsed.errors.map((error) => ({ message: error.message, range: lines.rangeOf(error.start, error.end) })),
+  };
+}
+
 function collectSettings(node: DataNode, prefix: string, lines: LineIndex, out: Setting[]): void {
   if (node.kind === 'seq' && !intrinsicName(node)) {
     for (const item of node.items) collectSettings(item, prefix, lines, out);

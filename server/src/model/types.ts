@@ -31,7 +31,8 @@ export interface Setting {
   readonly valueRange: Range;
 }
 
-export type IacFormat = 'terraform' | 'terraform-vars' | 'ros-yaml' | 'ros-json';
+/** `config-*`: YAML or JSON that is not a ROS template; only checked for secrets. */
+export type IacFormat = 'terraform' | 'terraform-vars' | 'ros-yaml' | 'ros-json' | 'config-yaml' | 'config-json';
 
 /** What kind of top-level element a resource entry stands for. */
 export type ResourceKind =
@@ -42,7 +43,8 @@ export type ResourceKind =
   | 'variable' // Terraform `variable`
   | 'parameter' // ROS `Parameters` entry
   | 'output' // Terraform `output`, ROS `Outputs` entry
-  | 'tfvars'; // the top-level assignments of a .tfvars file
+  | 'tfvars' // an assignment of a .tfvars file
+  | 'config'; // the whole of a YAML/JSON file that is not a ROS template
 
 export interface Resource {
   readonly kind: ResourceKind;
