@@ -11,7 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { DOCUMENT_SELECTOR_LANGUAGES, SETTINGS_SECTION, STATUS_NOTIFICATION, type RlensSettings, type StatusParams } from '../../server/src/protocol/protocol';
+import { DOCUMENT_SELECTOR_LANGUAGES, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type RlensSettings, type StatusParams } from '../../server/src/protocol/protocol';
 import { DeploymentModeStatus, selectDeploymentMode } from './deploymentMode';
 
 let client: LanguageClient | undefined;
@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language },
       { scheme: 'vscode-remote', language },
     ]),
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/.rlens/rules/*.{yaml,yml}') },
     initializationOptions: currentSettings(),
     outputChannel: output,
     errorHandler: new RestartOnceNotice(),
@@ -45,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('responsibilityLens', vscode.l10n.t('Responsibility Lens'), serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
   await client.start();
+  // Custom rules are code from the workspace: they load only once the user trusts it.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUSTED_NOTIFICATION)));
 }
 
 /** Selects a placeholder a quick fix just inserted, so the user types over it. */
@@ -64,6 +66,7 @@ function currentSettings(): RlensSettings {
     language: configuration.get('language'),
     maxFileSizeKB: configuration.get('maxFileSizeKB'),
     severity: configuration.get('severity'),
+    trusted: vscode.workspace.isTrusted,
   };
 }
 

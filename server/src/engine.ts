@@ -7,6 +7,7 @@ import type { DeploymentMode, Knowledge } from './matrices/types';
 import type { IacDocument } from './model/types';
 import { TerraformParser } from './parsers/hcl/terraformParser';
 import { BUILTIN_CODE_RULES } from './rules/builtin';
+import type { DeclarativeRule } from './rules/declarative/rule';
 import { runRules, type CodeRule } from './rules/run';
 import { applySuppressions } from './rules/suppression';
 import type { Finding, RuleMeta } from './rules/types';
@@ -37,6 +38,8 @@ export interface AnalyseOptions {
 export class Engine {
   private resolvers = new Map<DeploymentMode, RowResolver>();
   private readonly codeRules: readonly CodeRule[] = BUILTIN_CODE_RULES;
+  /** The workspace's own declarative rules (.rlens/rules), run after the built-in ones. */
+  private customRules: readonly DeclarativeRule[] = [];
 
   private constructor(
     private knowledgeValue: Knowledge,
@@ -76,7 +79,8 @@ export class Engine {
     if (options.maxLength !== undefined && text.length > options.maxLength) return { status: 'skipped', reason: 'too-large' };
     if (looksBinary(text)) return { status: 'skipped', reason: 'binary' };
     const document = this.analyzer.parse(id, text, kind);
-    const findings = applySuppressions(text, document, runRules(document, this.knowledgeValue.rules, this.codeRules), (id) => this.ruleMeta(id)?.xref);
+    const declarative = this.customRules.length > 0 ? [...this.knowledgeValue.rules, ...this.customRules] : this.knowledgeValue.rules;
+    const findings = applySuppressions(text, document, runRules(document, declarative, this.codeRules), (id) => this.ruleMeta(id)?.xref);
     return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode), findings };
   }
 
@@ -86,11 +90,15 @@ export class Engine {
 
   /** Metadata of every rule that runs: built-in declarative, then TypeScript rules. */
   get rules(): readonly RuleMeta[] {
-    return [...this.knowledgeValue.rules.map((rule) => rule.meta), ...this.codeRules.map((rule) => rule.meta)];
+    return [...this.knowledgeValue.rules.map((rule) => rule.meta), ...this.codeRules.map((rule) => rule.meta), ...this.customRules.map((rule) => rule.meta)];
   }
 
   ruleMeta(id: string): RuleMeta | undefined {
-    return this.knowledgeValue.rules.find((rule) => rule.meta.id === id)?.meta ?? this.codeRules.find((rule) => rule.meta.id === id)?.meta;
+    return this.rules.find((meta) => meta.id === id);
+  }
+
+  setCustomRules(rules: readonly DeclarativeRule[]): void {
+    this.customRules = rules;
   }
 
   /** Drops what is kept for a document (its parse tree) once it is closed or analysed for the last time. */

@@ -15,7 +15,12 @@ import { DiagnosticsScheduler } from './handlers/diagnostics';
 import { guarded } from './handlers/guard';
 import { onHover } from './handlers/hover';
 import { onInlayHints } from './handlers/inlayHints';
-import { SETTINGS_SECTION, STATUS_NOTIFICATION, type RlensSettings, type StatusParams } from './protocol/protocol';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import type { DeclarativeRule } from './rules/declarative/rule';
+import { isCustomRulesFile, loadCustomRules, type RuleFileProblem } from './rules/custom';
+import { ruleFileDiagnostic } from './handlers/diagnostics';
+import { SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type RlensSettings, type StatusParams } from './protocol/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -43,8 +48,15 @@ const context: HandlerContext = {
 };
 const diagnostics = new DiagnosticsScheduler(connection, context);
 
+let workspaceRoots: string[] = [];
+let trusted = true;
+/** Problems of each custom rules file on disk, published as that file's diagnostics. */
+let customRuleProblems = new Map<string, RuleFileProblem[]>();
+
 connection.onInitialize(async (params: InitializeParams) => {
   locale = params.locale;
+  trusted = (params.initializationOptions as RlensSettings | undefined)?.trusted !== false;
+  workspaceRoots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
   settings = effectiveSettings(params.initializationOptions as RlensSettings | undefined, locale);
   await startEngine();
   return {
@@ -71,7 +83,40 @@ async function startEngine(): Promise<void> {
   }
 }
 
+/** Loads the workspaces' .rlens/rules (trusted workspaces only) and re-checks open documents. */
+function reloadCustomRules(): void {
+  if (!engine) return;
+  const previous = customRuleProblems;
+  customRuleProblems = new Map();
+  const rules: DeclarativeRule[] = [];
+  if (trusted) {
+    const builtinIds = new Set(engine.rules.filter((r) => r.origin === 'builtin').map((r) => r.id));
+    for (const root of workspaceRoots) {
+      const loaded = loadCustomRules(root, engine.knowledge, path.join(assets.matricesDir, 'schema'), builtinIds);
+      rules.push(...loaded.rules);
+      for (const [file, problems] of loaded.problems) customRuleProblems.set(file, problems);
+    }
+  }
+  engine.setCustomRules(rules);
+  cache?.invalidateAll();
+  for (const file of new Set([...previous.keys(), ...customRuleProblems.keys()])) {
+    const uri = URI.file(file).toString();
+    if (documents.get(uri)) continue; // an open rules file is validated from its live text
+    void connection.sendDiagnostics({ uri, diagnostics: (customRuleProblems.get(file) ?? []).map((p) => ruleFileDiagnostic(p)) });
+  }
+  diagnostics.scheduleAll();
+}
+
+connection.onNotification(TRUSTED_NOTIFICATION, () => {
+  trusted = true;
+  reloadCustomRules();
+});
+connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((change) => isCustomRulesFile(URI.parse(change.uri).fsPath))) reloadCustomRules();
+});
+
 connection.onInitialized(() => {
+  reloadCustomRules();
   void refreshSettings();
   stopWatching = watchMatrices(assets.matricesDir, () => void reloadData(), log);
 });
@@ -122,6 +167,7 @@ async function reloadData(): Promise<void> {
     log(dataError);
   }
   cache?.invalidateAll();
+  reloadCustomRules();
   void refreshSettings();
 }
 

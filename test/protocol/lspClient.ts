@@ -31,7 +31,7 @@ export class LspClient {
 
   private constructor(private readonly child: ChildProcess, readonly connection: MessageConnection) {}
 
-  static async start(settings: RlensSettings = {}, locale = 'en', env: NodeJS.ProcessEnv = {}): Promise<LspClient> {
+  static async start(settings: RlensSettings = {}, locale = 'en', env: NodeJS.ProcessEnv = {}, workspaceFolder?: string): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
@@ -68,7 +68,8 @@ export class LspClient {
     connection.listen();
     await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: workspaceFolder ? `file://${workspaceFolder}` : null,
+      workspaceFolders: workspaceFolder ? [{ uri: `file://${workspaceFolder}`, name: 'workspace' }] : null,
       locale,
       capabilities: { workspace: { configuration: true, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } } },
       initializationOptions: settings,

@@ -14,6 +14,8 @@ import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { failsThreshold, progressBar, scanFiles } from './scan';
 import { SEVERITIES } from '../rules/types';
+import { loadCustomRules } from '../rules/custom';
+import * as path from 'path';
 
 declare const RLENS_VERSION: string | undefined;
 const VERSION = typeof RLENS_VERSION === 'string' ? RLENS_VERSION : '0.0.0-dev';
@@ -67,6 +69,12 @@ export async function main(argv: readonly string[], io: { stdout: (s: string) =>
         const files = collectFiles(args.positionals, (p) => missing.push(p));
         if (missing.length > 0) throw new UsageError(t(language, 'error.fileMissing', missing.join(', ')));
         const engine = await Engine.create();
+        const custom = loadCustomRules(io.cwd, engine.knowledge, path.join(engine.assets.matricesDir, 'schema'), new Set(engine.rules.map((r) => r.id)));
+        for (const [file, problems] of custom.problems) {
+          for (const problem of problems) io.stderr(`rlens: ${path.relative(io.cwd, file)}:${problem.range.start.line + 1}: ${problem.message}\n`);
+        }
+        if ([...custom.problems.values()].some((list) => list.length > 0)) return 2;
+        engine.setCustomRules(custom.rules);
         // A progress bar only where a person watches a long run: a terminal, text output, many files.
         const showProgress = io.isTTY === true && format === 'text' && !args.options.has('--output') && files.length > 20;
         const report = scanFiles(engine, files, {

@@ -5,7 +5,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { EffectiveSettings } from '../documents/settings';
 import type { FileAnalysis } from '../engine';
+import { URI } from 'vscode-uri';
 import { findingView } from '../features/findingView';
+import { isCustomRulesFile, readRuleFile, type RuleFileProblem } from '../rules/custom';
 import type { Severity } from '../rules/types';
 import type { HandlerContext } from './context';
 
@@ -21,6 +23,11 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** What a diagnostic carries for the code-action handler to find its finding again. */
 export interface FindingDiagnosticData {
   readonly ruleId: string;
+}
+
+/** A problem in a custom rules file, as a diagnostic on the offending key. */
+export function ruleFileDiagnostic(problem: RuleFileProblem): Diagnostic {
+  return { range: problem.range, message: problem.message, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'custom-rule' };
 }
 
 /** Unsuppressed findings as diagnostics: rule id, responsible party and item, link to the rule's page. */
@@ -102,6 +109,11 @@ export class DiagnosticsScheduler {
   private compute(uri: string): Diagnostic[] {
     const document = this.context.documents.get(uri);
     if (!document) return [];
+    const fsPath = URI.parse(uri).fsPath;
+    if (isCustomRulesFile(fsPath)) {
+      const engine = this.context.engine;
+      return readRuleFile(document.getText(), fsPath, engine.knowledge, path.join(engine.assets.matricesDir, 'schema')).problems.map(ruleFileDiagnostic);
+    }
     const settings = this.context.settings();
     const analysis = this.context.cache.get(document, settings);
     const fileName = uri.slice(uri.lastIndexOf('/') + 1);

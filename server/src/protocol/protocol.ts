@@ -15,6 +15,8 @@ export interface RlensSettings {
   readonly deploymentMode?: DeploymentModeSetting;
   readonly language?: LanguageSetting;
   readonly maxFileSizeKB?: number;
+  /** False in an untrusted workspace: its custom rules are not loaded. Sent at start-up only. */
+  readonly trusted?: boolean;
   /** Per-rule severity overrides: rule id → low | medium | high | critical | off. */
   readonly severity?: Readonly<Record<string, string>>;
 }
@@ -29,6 +31,9 @@ export interface StatusParams {
   /** Set when the responsibility data could not be loaded; the message is in the user's language. */
   readonly dataError?: string;
 }
+
+/** Sent by the client when the user trusts the workspace: custom rules may now be loaded. */
+export const TRUSTED_NOTIFICATION = 'responsibilityLens/workspaceTrusted';
 
 /** Languages whose documents the client hands to the server. */
 export const DOCUMENT_SELECTOR_LANGUAGES = ['terraform', 'terraform-vars', 'yaml', 'json', 'jsonc', 'ros-yaml', 'ros-json'] as const;
