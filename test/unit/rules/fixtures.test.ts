@@ -6,7 +6,8 @@ import { sharedEngine } from '../../helpers/engine';
 /**
  * Every rule has a folder test/fixtures/rules/<rule-id>/ with `positive.*` and `negative.*` files
  * (.tf, .tfvars, .ros.yaml, .ros.json). In a positive file each line where the rule must report carries a
- * comment `expect: <rule-id>` (in JSON, the line must be listed in a sibling `<file>.expect` as line numbers);
+ * comment `expect: <rule-id>` (where a comment cannot stand — JSON, a heredoc opener — the 1-based line numbers are
+ * listed in a sibling `<file>.expect` instead);
  * the rule must report there and nowhere else. A negative file must give the rule no finding at all.
  */
 const FIXTURES = path.resolve(__dirname, '../../fixtures/rules');

@@ -43,7 +43,7 @@ export function checkResource(rule: DeclarativeRule, resource: Resource, isRos: 
 }
 
 /** The whole resource, or each element of the `each` list/block (its settings found by range). */
-function scopesOf(resource: Resource, each: string | undefined): { scope: Scope; prefix: string }[] {
+export function scopesOf(resource: Resource, each: string | undefined): { scope: Scope; prefix: string }[] {
   if (!each) return [{ scope: scopeOf(resource.settings), prefix: '' }];
   const elements = resource.settings.filter((s) => s.path === each && s.value.kind === 'block');
   return elements.map((element) => ({
