@@ -2,12 +2,20 @@ import type { SourceKind } from '../documents/analyzer';
 import type { Range } from '../model/types';
 import type { Text } from '../matrices/types';
 import type { Finding, FixPlan } from '../rules/types';
+import { getLocation, modify } from 'jsonc-parser';
 import { LineIndex } from '../util/lineIndex';
 
 /** A text replacement; the server turns it into a WorkspaceEdit. */
 export interface TextChange {
+  /** Another file of the same directory (e.g. `variables.tf`); the document itself when absent. */
+  readonly file?: string;
   readonly range: Range;
   readonly newText: string;
+}
+
+/** What a fix may look at beyond the document: sibling files of the same module directory. */
+export interface FixContext {
+  readonly sibling?: (name: string) => string | undefined;
 }
 
 export interface QuickFix {
@@ -19,9 +27,9 @@ export interface QuickFix {
 }
 
 /** Quick fixes for a finding: its planned repairs, then a suppression comment where the syntax has comments. */
-export function quickFixesFor(finding: Finding, text: string, kind: SourceKind): QuickFix[] {
+export function quickFixesFor(finding: Finding, text: string, kind: SourceKind, context: FixContext = {}): QuickFix[] {
   const fixes = finding.fixes.flatMap((plan) => {
-    const fix = repair(plan, text, kind);
+    const fix = plan.kind === 'extract-secret' ? extractSecret(plan, text, kind, context) : repair(plan, text, kind);
     return fix ? [fix] : [];
   });
   const ignore = ignoreComment(finding, text, kind);
@@ -58,6 +66,82 @@ function repair(plan: FixPlan, text: string, kind: SourceKind): QuickFix | undef
     case 'extract-secret':
       return undefined;
   }
+}
+
+/**
+ * Terraform: the value becomes `var.<name>` and a `sensitive` variable is declared — in the module's
+ * variables.tf when there is one, else at the end of this file. ROS: the value becomes a Ref to a new
+ * `NoEcho` parameter, written in the template's own style.
+ */
+function extractSecret(plan: Extract<FixPlan, { kind: 'extract-secret' }>, text: string, kind: SourceKind, context: FixContext): QuickFix | undefined {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (kind === 'terraform') {
+    const declaration = `variable "${plan.name}" {${eol}  type      = string${eol}  sensitive = true${eol}}${eol}`;
+    const variablesFile = context.sibling?.('variables.tf');
+    const target = variablesFile ?? text;
+    const declared = new RegExp(`variable\\s+"${plan.name}"`).test(target);
+    const end = endOf(target);
+    const separator = target.length === 0 || target.endsWith('\n') ? eol : `${eol}${eol}`;
+    const changes: TextChange[] = [{ range: plan.range, newText: `var.${plan.name}` }];
+    if (!declared) changes.push({ ...(variablesFile !== undefined ? { file: 'variables.tf' } : {}), range: { start: end, end }, newText: `${separator}${declaration}` });
+    return {
+      title: { en: `Move to a sensitive variable var.${plan.name}${variablesFile !== undefined ? ' (variables.tf)' : ''}`, zh: `移到 sensitive 变量 var.${plan.name}${variablesFile !== undefined ? '（variables.tf）' : ''}` },
+      changes,
+      preferred: true,
+    };
+  }
+  if (kind === 'yaml') return extractToYamlParameter(plan, text, eol);
+  if (kind === 'json') return extractToJsonParameter(plan, text);
+  return undefined;
+}
+
+function endOf(text: string): { line: number; character: number } {
+  const index = new LineIndex(text);
+  return index.positionAt(text.length);
+}
+
+function extractToYamlParameter(plan: Extract<FixPlan, { kind: 'extract-secret' }>, text: string, eol: string): QuickFix | undefined {
+  const lines = text.split(/\r\n|\r|\n/);
+  const shortTags = /!(Ref|GetAtt|Sub|Join)\b/.test(text);
+  const reference = shortTags ? `!Ref ${plan.name}` : `{Ref: ${plan.name}}`;
+  const topLevel = (key: string): number => lines.findIndex((line) => new RegExp(`^${key}:\\s*(#.*)?$`).test(line));
+  const unit = /^( +)\S/m.exec(text)?.[1]?.length ?? 2;
+  const pad = (n: number): string => ' '.repeat(n);
+  const block = (indent: number): string => `${pad(indent)}${plan.name}:${eol}${pad(indent + unit)}Type: String${eol}${pad(indent + unit)}NoEcho: true${eol}`;
+  const title = { en: `Move to a NoEcho parameter (Ref ${plan.name})`, zh: `移到 NoEcho 参数（Ref ${plan.name}）` };
+  const changes: TextChange[] = [{ range: plan.range, newText: reference }];
+  const parameters = topLevel('Parameters');
+  if (parameters >= 0) {
+    // After the last line of the Parameters block: the next top-level key, skipping trailing blank lines.
+    let next = lines.findIndex((line, i) => i > parameters && /^\S/.test(line) && !line.startsWith('#'));
+    if (next < 0) next = lines.length;
+    while (next - 1 > parameters && (lines[next - 1] ?? '').trim() === '') next--;
+    const childIndent = /^( +)\S/.exec(lines[parameters + 1] ?? '')?.[1]?.length ?? unit;
+    changes.push({ range: { start: { line: next, character: 0 }, end: { line: next, character: 0 } }, newText: block(childIndent) });
+  } else {
+    const resources = topLevel('Resources');
+    if (resources < 0) return undefined;
+    changes.push({ range: { start: { line: resources, character: 0 }, end: { line: resources, character: 0 } }, newText: `Parameters:${eol}${block(unit)}` });
+  }
+  return { title, changes, preferred: true };
+}
+
+function extractToJsonParameter(plan: Extract<FixPlan, { kind: 'extract-secret' }>, text: string): QuickFix | undefined {
+  const index = new LineIndex(text);
+  const start = index.offsetAt(plan.range.start);
+  const location = getLocation(text, start + 1);
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  const edits = [
+    ...modify(text, location.path, { Ref: plan.name }, { formattingOptions }),
+    ...modify(text, ['Parameters', plan.name], { Type: 'String', NoEcho: true }, { formattingOptions }),
+  ];
+  // Both edits are computed on the original text; jsonc-parser returns non-overlapping edits.
+  return {
+    title: { en: `Move to a NoEcho parameter (Ref ${plan.name})`, zh: `移到 NoEcho 参数（Ref ${plan.name}）` },
+    changes: edits.map((e) => ({ range: index.rangeOf(e.offset, e.offset + e.length), newText: e.content })),
+    preferred: true,
+  };
 }
 
 /** A value written in the document's syntax. */

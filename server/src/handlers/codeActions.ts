@@ -1,4 +1,6 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import * as fs from 'fs';
+import { URI, Utils } from 'vscode-uri';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { pick } from '../i18n/language';
 import { quickFixesFor } from '../features/quickFixes';
 import { analysisOf, type HandlerContext } from './context';
@@ -21,18 +23,40 @@ export function onCodeActions(context: HandlerContext, params: CodeActionParams)
     const ruleId = (diagnostic.data as FindingDiagnosticData).ruleId;
     const finding = analysis.findings.find((f) => f.ruleId === ruleId && sameStart(f.range.start, diagnostic));
     if (!finding) continue;
-    for (const fix of quickFixesFor(finding, text, analysis.kind)) {
+    for (const fix of quickFixesFor(finding, text, analysis.kind, { sibling: (name) => siblingText(context, params.textDocument.uri, name) })) {
+      const changes: Record<string, TextEdit[]> = {};
+      for (const change of fix.changes) {
+        const uri = change.file ? siblingUri(params.textDocument.uri, change.file) : params.textDocument.uri;
+        (changes[uri] ??= []).push({ range: change.range, newText: change.newText });
+      }
       actions.push({
         title: pick(fix.title, language),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: { changes: { [params.textDocument.uri]: fix.changes.map((c) => ({ range: c.range, newText: c.newText })) } },
+        edit: { changes },
         ...(fix.select ? { command: { title: '', command: SELECT_RANGE_COMMAND, arguments: [params.textDocument.uri, fix.select] } } : {}),
       });
     }
   }
   return actions;
+}
+
+function siblingUri(uri: string, name: string): string {
+  return Utils.joinPath(Utils.dirname(URI.parse(uri)), name).toString();
+}
+
+/** A file next to the document: its text in the editor when open, else on disk; undefined when absent. */
+function siblingText(context: HandlerContext, uri: string, name: string): string | undefined {
+  const siblingUriText = siblingUri(uri, name);
+  if (siblingUriText === uri) return undefined;
+  const open = context.documents.get(siblingUriText);
+  if (open) return open.getText();
+  try {
+    return fs.readFileSync(URI.parse(siblingUriText).fsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function sameStart(position: { line: number; character: number }, diagnostic: Diagnostic): boolean {

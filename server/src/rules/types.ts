@@ -56,7 +56,8 @@ export type FixPlan =
   | { readonly kind: 'add-setting'; readonly resource: Resource; readonly path: string; readonly value: string | number | boolean }
   | { readonly kind: 'placeholder'; readonly range: Range; readonly placeholder: string }
   | { readonly kind: 'remove-setting'; readonly range: Range }
-  | { readonly kind: 'extract-secret'; readonly range: Range; readonly settingKey: string };
+  /** Replace a literal secret by a reference to a new sensitive variable / NoEcho parameter named `name`. */
+  | { readonly kind: 'extract-secret'; readonly range: Range; readonly name: string };
 
 export interface Finding {
   readonly ruleId: string;

@@ -3,6 +3,7 @@ import type { CodeRule } from '../run';
 import { detectSecrets, isPasswordKey, looksLikePlaceholder, type SecretMatch } from '../secrets/detect';
 import { toEvidence } from '../secrets/mask';
 import type { Finding, FixPlan, SecretEvidence } from '../types';
+import { secretName } from '../declarative/rule';
 import { builtinMeta, fill } from './meta';
 
 /**
@@ -55,7 +56,10 @@ const providerCredentials: CodeRule = {
         if (value === undefined || !CREDENTIAL_ARGUMENTS.has(setting.key) || looksLikePlaceholder(value)) continue;
         const match = detectSecrets(value, { key: setting.key, provider: resource.type })[0];
         const secret = evidenceOf(value, match, 'credential');
-        const fixes: FixPlan[] = [{ kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } }];
+        const fixes: FixPlan[] = [
+          { kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) },
+          { kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } },
+        ];
         findings.push({
           ruleId: this.meta.id,
           severity: match?.severity === 'medium' ? 'medium' : this.meta.severity,
@@ -282,7 +286,8 @@ const secretInValue: CodeRule = {
             range: setting.valueRange,
             resource,
             secret,
-            fixes: [],
+            // Only a whole-value secret can become a reference; one inside a script stays for the user to move.
+            fixes: resource.kind === 'resource' && match.start === 0 && match.end === value.length ? [{ kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) }] : [],
           });
           break;
         }

@@ -11,13 +11,24 @@ export interface DeclarativeTarget {
   readonly when: Condition;
   /** The setting whose value the finding points at; the resource header when absent. */
   readonly report?: string;
-  readonly fix?: { readonly set?: { readonly path: string; readonly value: string | number | boolean }; readonly placeholder?: { readonly path: string; readonly text: string } };
+  readonly fix?: {
+    readonly set?: { readonly path: string; readonly value: string | number | boolean };
+    readonly placeholder?: { readonly path: string; readonly text: string };
+    readonly extractSecret?: { readonly path: string };
+  };
 }
 
 export interface DeclarativeRule {
   readonly meta: RuleMeta;
   readonly terraform: readonly DeclarativeTarget[];
   readonly ros: readonly DeclarativeTarget[];
+}
+
+/** The variable/parameter a moved secret gets: `web_password` in Terraform, `WebServerPassword` in ROS. */
+export function secretName(resource: Resource, key: string): string {
+  if (/^[A-Z]/.test(key)) return `${resource.name}${key}`.replace(/[^A-Za-z0-9]/g, '');
+  const owner = resource.kind === 'provider' || resource.kind === 'backend' ? resource.type : resource.name;
+  return `${owner}_${key}`.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
 /** The type a target names a resource by: its resource type, or `provider:x` / `backend:x`. */
@@ -76,6 +87,10 @@ function findingFor(meta: RuleMeta, resource: Resource, target: DeclarativeTarge
   if (target.fix?.placeholder) {
     const existing = scope.get(target.fix.placeholder.path)?.find((s) => s.value.kind === 'literal');
     if (existing) fixes.push({ kind: 'placeholder', range: existing.valueRange, placeholder: target.fix.placeholder.text });
+  }
+  if (target.fix?.extractSecret) {
+    const existing = scope.get(target.fix.extractSecret.path)?.find((s) => s.value.kind === 'literal');
+    if (existing) fixes.push({ kind: 'extract-secret', range: existing.valueRange, name: secretName(resource, existing.key) });
   }
   return {
     ruleId: meta.id,
