@@ -6,6 +6,12 @@ import type { Setting } from '../../model/types';
  */
 export type Truth = true | false | 'unknown';
 
+/**
+ * Longest value a rule's regular expression is run on. Custom rules bring their own patterns; a catastrophic
+ * one against a huge value could stall the server, so longer values are not judged (unknown: no finding).
+ */
+export const MAX_PATTERN_INPUT = 10_000;
+
 export type Condition =
   | { readonly all: readonly Condition[] }
   | { readonly any: readonly Condition[] }
@@ -84,7 +90,7 @@ function testValue(test: ValueTest, settings: readonly Setting[]): Truth {
   if (test.present !== undefined) return (settings.length > 0) === test.present;
   if (test.referenceMatches !== undefined) {
     const pattern = new RegExp(test.referenceMatches, 'i');
-    return settings.some((s) => s.value.kind !== 'literal' && 'text' in s.value && pattern.test(s.value.text));
+    return settings.some((s) => s.value.kind !== 'literal' && 'text' in s.value && s.value.text.length <= MAX_PATTERN_INPUT && pattern.test(s.value.text));
   }
   if (settings.length === 0) return false;
   const { values, unknown } = literalsOf(settings);
@@ -98,7 +104,7 @@ function predicateOf(test: ValueTest): (value: string | number | boolean | null)
   if (test.in !== undefined) return (value) => (test.in ?? []).some((candidate) => sameValue(value, candidate));
   if (test.matches !== undefined) {
     const pattern = new RegExp(test.matches, 'i');
-    return (value) => typeof value === 'string' && pattern.test(value);
+    return (value) => typeof value === 'string' && value.length <= MAX_PATTERN_INPUT && pattern.test(value);
   }
   if (test.literal !== undefined) return (value) => typeof value === 'string' && value.trim() !== '';
   if (test.lessThan !== undefined) return (value) => toNumber(value) !== undefined && (toNumber(value) as number) < (test.lessThan as number);
