@@ -7,8 +7,9 @@ import type { Setting } from '../../model/types';
 export type Truth = true | false | 'unknown';
 
 /**
- * Longest value a rule's regular expression is run on. Custom rules bring their own patterns; a catastrophic
- * one against a huge value could stall the server, so longer values are not judged (unknown: no finding).
+ * Longest value a rule's regular expression is run on; longer values are not judged. This bounds the work of
+ * ordinary patterns on huge values. It does NOT make a catastrophic custom pattern safe (one can backtrack
+ * exponentially on a few dozen characters): isolating custom patterns is still to do.
  */
 export const MAX_PATTERN_INPUT = 10_000;
 
