@@ -37,7 +37,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language },
       { scheme: 'vscode-remote', language },
     ]),
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/.rlens/rules/*.{yaml,yml}') },
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      // Custom rules, and the files of Terraform modules (a change in one file can change another's findings).
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.rlens/rules/*.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/*.tf')],
+    },
     initializationOptions: currentSettings(),
     outputChannel: output,
     errorHandler: new RestartOnceNotice(),

@@ -29,6 +29,8 @@ export interface AnalyseOptions {
   readonly languageId?: string;
   /** Files above this many UTF-16 code units are skipped; undefined means no limit. */
   readonly maxLength?: number;
+  /** The other files of the document's Terraform module, for rules that connect resources across files. */
+  readonly module?: () => readonly IacDocument[];
 }
 
 /**
@@ -80,9 +82,22 @@ export class Engine {
     if (looksBinary(text)) return { status: 'skipped', reason: 'binary' };
     const document = this.analyzer.parse(id, text, kind);
     const declarative = this.customRules.length > 0 ? [...this.knowledgeValue.rules, ...this.customRules] : this.knowledgeValue.rules;
-    const findings = applySuppressions(text, document, runRules(document, declarative, this.codeRules), (id) => this.ruleMeta(id)?.xref);
+    const module = kind === 'terraform' && options.module ? options.module() : [];
+    const findings = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module), (id) => this.ruleMeta(id)?.xref);
     return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode), findings };
   }
+
+  /** Parses Terraform text without keeping its tree: for the other files of a module. */
+  parseTerraform(text: string): IacDocument {
+    const id = `\u0000module:${this.standaloneCounter++}`;
+    try {
+      return this.analyzer.parse(id, text, 'terraform');
+    } finally {
+      this.analyzer.forget(id);
+    }
+  }
+
+  private standaloneCounter = 0;
 
   annotate(document: IacDocument, mode: DeploymentMode): ResourceAnnotations[] {
     return annotateDocument(document, this.knowledgeValue, this.resolver(mode));

@@ -1,7 +1,8 @@
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultAssetPaths } from './assets';
-import { AnalysisCache } from './documents/analysisCache';
+import { AnalysisCache, terraformFile } from './documents/analysisCache';
+import { ModuleIndex } from './documents/moduleIndex';
 import { effectiveSettings, type EffectiveSettings } from './documents/settings';
 import { Engine } from './engine';
 import { pick } from './i18n/language';
@@ -28,6 +29,7 @@ const log = (message: string): void => connection.console.log(message);
 
 const assets = defaultAssetPaths();
 let engine: Engine | undefined;
+let modules: ModuleIndex | undefined;
 let cache: AnalysisCache | undefined;
 let locale: string | undefined;
 let settings: EffectiveSettings = effectiveSettings(undefined, undefined);
@@ -75,7 +77,15 @@ connection.onInitialize(async (params: InitializeParams) => {
 async function startEngine(): Promise<void> {
   try {
     engine = await Engine.create(assets);
-    cache = new AnalysisCache(engine);
+    const started = engine;
+    modules = new ModuleIndex(
+      (text) => started.parseTerraform(text),
+      (file) => {
+        const open = documents.get(URI.file(file).toString());
+        return open ? { text: open.getText(), version: open.version } : undefined;
+      },
+    );
+    cache = new AnalysisCache(engine, modules);
     dataError = undefined;
   } catch (error) {
     dataError = t(settings.language, 'error.matrices', (error as Error).message);
@@ -113,6 +123,7 @@ connection.onNotification(TRUSTED_NOTIFICATION, () => {
 });
 connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((change) => isCustomRulesFile(URI.parse(change.uri).fsPath))) reloadCustomRules();
+  for (const change of params.changes) moduleChanged(terraformFile(change.uri));
 });
 
 connection.onInitialized(() => {
@@ -172,7 +183,21 @@ async function reloadData(): Promise<void> {
 }
 
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
-documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+documents.onDidChangeContent((event) => {
+  diagnostics.schedule(event.document.uri);
+  moduleChanged(terraformFile(event.document.uri));
+});
+
+/** A Terraform file changed: its module's revision moves on and the open neighbours are checked again. */
+function moduleChanged(file: string | undefined): void {
+  if (!file || !modules) return;
+  const dir = path.dirname(file);
+  modules.touch(dir);
+  for (const open of documents.all()) {
+    const other = terraformFile(open.uri);
+    if (other && other !== file && path.dirname(other) === dir) diagnostics.schedule(open.uri);
+  }
+}
 documents.onDidClose((event) => {
   cache?.forget(event.document.uri);
   diagnostics.clear(event.document.uri);

@@ -4,6 +4,7 @@ import { findingView } from '../features/findingView';
 import { both } from '../i18n/messages';
 import type { DeploymentMode } from '../matrices/types';
 import { SEVERITIES, type Severity } from '../rules/types';
+import { ModuleIndex } from '../documents/moduleIndex';
 import { readText } from './files';
 import type { ReportedFinding, ScanError, ScanReport } from './report';
 
@@ -21,6 +22,7 @@ export function scanFiles(engine: Engine, files: readonly string[], options: Sca
   const findings: ReportedFinding[] = [];
   const errors: ScanError[] = [];
   const resolver = engine.resolver(options.mode);
+  const modules = new ModuleIndex((text) => engine.parseTerraform(text));
   files.forEach((file, index) => {
     const shown = (path.relative(options.cwd, file) || file).split(path.sep).join('/');
     let text: string;
@@ -31,7 +33,11 @@ export function scanFiles(engine: Engine, files: readonly string[], options: Sca
       options.onProgress?.(index + 1, files.length);
       return;
     }
-    const analysis = engine.analyse(file, file, text, { mode: options.mode, ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}) });
+    const analysis = engine.analyse(file, file, text, {
+      mode: options.mode,
+      module: () => modules.siblings(path.resolve(file)),
+      ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
+    });
     engine.forget(file);
     if (analysis.status === 'skipped') {
       if (analysis.reason === 'binary') errors.push({ file: shown, message: both('error.binary', shown) });

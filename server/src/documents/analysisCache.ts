@@ -1,4 +1,13 @@
+import * as path from 'path';
+import { URI } from 'vscode-uri';
 import type { Engine, FileAnalysis } from '../engine';
+import type { ModuleIndex } from './moduleIndex';
+
+/** The file path of a Terraform document on disk (the unit of a module), or undefined. */
+export function terraformFile(uri: string): string | undefined {
+  if (!uri.startsWith('file:') || !uri.endsWith('.tf')) return undefined;
+  return URI.parse(uri).fsPath;
+}
 import type { EffectiveSettings } from './settings';
 
 export interface OpenDocument {
@@ -13,23 +22,31 @@ export interface OpenDocument {
  * about the same version share it, and only the edited document is analysed again.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; mode: string; generation: number; analysis: FileAnalysis }>();
+  private readonly entries = new Map<string, { version: number; mode: string; generation: number; moduleRevision: number; analysis: FileAnalysis }>();
   /** Bumped when the responsibility data changes, so every cached annotation is recomputed. */
   private generation = 0;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    /** The Terraform module directories; a change in a sibling file invalidates the analysis too. */
+    private readonly modules?: ModuleIndex,
+  ) {}
 
   get(document: OpenDocument, settings: EffectiveSettings): FileAnalysis {
+    const file = terraformFile(document.uri);
+    const moduleRevision = file && this.modules ? this.modules.revision(path.dirname(file)) : 0;
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.mode === settings.mode && cached.generation === this.generation) {
+    if (cached && cached.version === document.version && cached.mode === settings.mode && cached.generation === this.generation && cached.moduleRevision === moduleRevision) {
       return cached.analysis;
     }
+    const modules = this.modules;
     const analysis = this.engine.analyse(document.uri, document.uri, document.getText(), {
       mode: settings.mode,
       languageId: document.languageId,
       maxLength: settings.maxLength,
+      ...(file && modules ? { module: () => modules.siblings(file) } : {}),
     });
-    this.entries.set(document.uri, { version: document.version, mode: settings.mode, generation: this.generation, analysis });
+    this.entries.set(document.uri, { version: document.version, mode: settings.mode, generation: this.generation, moduleRevision, analysis });
     return analysis;
   }
 

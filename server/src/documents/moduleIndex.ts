@@ -1,0 +1,62 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { IacDocument } from '../model/types';
+
+/**
+ * The other Terraform files of a module directory, parsed once per revision. A Terraform module is a
+ * directory: a bucket's policy or a VPC's flow log often sits in another file, so rules that connect resources
+ * look at the whole directory rather than guess from one file. The revision of a directory changes whenever
+ * one of its files changes (in the editor or on disk), which is what analysis caches key on.
+ */
+export class ModuleIndex {
+  private readonly revisions = new Map<string, number>();
+  private readonly parsed = new Map<string, { key: string; document: IacDocument }>();
+
+  constructor(
+    private readonly parse: (text: string) => IacDocument,
+    /** The text of a file open in the editor, with its version; undefined when it is not open. */
+    private readonly openText: (file: string) => { text: string; version: number } | undefined = () => undefined,
+  ) {}
+
+  revision(dir: string): number {
+    return this.revisions.get(dir) ?? 0;
+  }
+
+  /** Records that a file of `dir` changed. */
+  touch(dir: string): void {
+    this.revisions.set(dir, this.revision(dir) + 1);
+  }
+
+  /** The parsed `.tf` files of the directory of `file`, `file` itself excluded. Unreadable files are skipped. */
+  siblings(file: string): IacDocument[] {
+    const dir = path.dirname(file);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).filter((name) => name.endsWith('.tf')).sort();
+    } catch {
+      return [];
+    }
+    const documents: IacDocument[] = [];
+    for (const name of names) {
+      const member = path.join(dir, name);
+      if (member === file) continue;
+      const open = this.openText(member);
+      const key = open ? `open:${open.version}` : `disk:${this.revision(dir)}`;
+      const cached = this.parsed.get(member);
+      if (cached?.key === key) {
+        documents.push(cached.document);
+        continue;
+      }
+      let text: string;
+      try {
+        text = open?.text ?? fs.readFileSync(member, 'utf8');
+      } catch {
+        continue;
+      }
+      const document = this.parse(text);
+      this.parsed.set(member, { key, document });
+      documents.push(document);
+    }
+    return documents;
+  }
+}
