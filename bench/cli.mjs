@@ -1,6 +1,6 @@
-// Times `rlens explain` (the bundled CLI, a fresh process each run, so start-up is included) on the largest
-// example and on a generated 1 MB Terraform file. Prints the median of N runs. Run `npm run build` first.
-// Usage: node bench/explain.mjs [runs=5]
+// Times `rlens explain` and `rlens scan` (the bundled CLI, a fresh process each run, so start-up is included) on
+// examples/, its largest file and a generated 1 MB Terraform file. Prints the median of N runs.
+// Usage: node bench/cli.mjs [runs=5]   (after a build)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -19,14 +19,20 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function time(file) {
+function time(command, target) {
   const samples = [];
   let count = 0;
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
-    const out = execFileSync(process.execPath, [cli, 'explain', file, '--format', 'json'], { maxBuffer: 1 << 30 });
+    let out;
+    try {
+      out = execFileSync(process.execPath, [cli, command, target, '--format', 'json'], { maxBuffer: 1 << 30 });
+    } catch (error) {
+      out = error.stdout; // scan exits 1 when it finds something
+    }
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-    count = JSON.parse(out).annotations.length;
+    const parsed = JSON.parse(out);
+    count = command === 'scan' ? parsed.findings.length : parsed.annotations.length;
   }
   return { ms: median(samples), count };
 }
@@ -36,7 +42,13 @@ const generated = path.join(mkdtempSync(path.join(tmpdir(), 'rlens-bench-')), 'g
 writeFileSync(generated, generateTerraform(1024 * 1024));
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; median of ${runs} runs, whole CLI process`);
-for (const [label, file] of [[`largest example (${path.relative('.', largest)})`, largest], ['generated Terraform file', generated]]) {
-  const { ms, count } = time(file);
-  console.log(`${label}: ${(statSync(file).size / 1024).toFixed(1)} KB, ${count} annotations, ${ms.toFixed(0)} ms`);
+const examplesKB = examples('examples').reduce((sum, f) => sum + statSync(f).size, 0) / 1024;
+for (const [label, target, kb] of [
+  ['examples/ (10 files)', 'examples', examplesKB],
+  [`largest example (${path.relative('.', largest)})`, largest, statSync(largest).size / 1024],
+  ['generated Terraform file', generated, statSync(generated).size / 1024],
+]) {
+  const explain = time('explain', target);
+  const scan = time('scan', target);
+  console.log(`${label}, ${kb.toFixed(1)} KB: explain ${explain.ms.toFixed(0)} ms (${explain.count} annotations), scan ${scan.ms.toFixed(0)} ms (${scan.count} findings)`);
 }
