@@ -62,6 +62,14 @@ describe('custom rules in .rlens/rules', function () {
     assert.ok(!diagnostics.some((d) => d.code === 'team-instance-needs-description'));
   });
 
+  it('shows the errors in Chinese when the language is Chinese', async () => {
+    client = await LspClient.start({ language: 'zh-cn', trusted: true }, 'en', {}, workspace);
+    const uri = `file://${workspace}/.rlens/rules/broken.yaml`;
+    await client.open(uri, 'yaml', BROKEN);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    assert.ok(diagnostics.length > 0 && diagnostics.every((d) => /[\u4e00-\u9fff]/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
+  });
+
   it('shows schema errors as diagnostics in the rules file, on the offending key', async () => {
     client = await LspClient.start({ language: 'en', trusted: true }, 'en', {}, workspace);
     const uri = `file://${workspace}/.rlens/rules/broken.yaml`;

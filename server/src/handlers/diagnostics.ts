@@ -112,7 +112,7 @@ export class DiagnosticsScheduler {
     const fsPath = URI.parse(uri).fsPath;
     if (isCustomRulesFile(fsPath)) {
       const engine = this.context.engine;
-      return readRuleFile(document.getText(), fsPath, engine.knowledge, path.join(engine.assets.matricesDir, 'schema')).problems.map(ruleFileDiagnostic);
+      return readRuleFile(document.getText(), fsPath, engine.knowledge, path.join(engine.assets.matricesDir, 'schema'), this.context.settings().language).problems.map(ruleFileDiagnostic);
     }
     const settings = this.context.settings();
     const analysis = this.context.cache.get(document, settings);

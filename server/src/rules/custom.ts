@@ -5,6 +5,8 @@ import { isNode, parseDocument, type Node as YamlNode } from 'yaml';
 import { customerBearsDuty } from '../matrices/resolve';
 import type { Knowledge } from '../matrices/types';
 import type { Range } from '../model/types';
+import localizeZh from 'ajv-i18n/localize/zh';
+import type { Language } from '../i18n/language';
 import { LineIndex } from '../util/lineIndex';
 import { toDeclarativeRules, type RawRuleFile } from './declarative/load';
 import type { DeclarativeRule } from './declarative/rule';
@@ -37,7 +39,7 @@ function validatorFor(schemaDir: string): ValidateFunction {
  * Parses and validates one custom rules file against the built-in rules' schema and the responsibility data.
  * Problems come back with ranges in the file, so the editor can show them where they are.
  */
-export function readRuleFile(text: string, file: string, knowledge: Knowledge, schemaDir: string): { rules: DeclarativeRule[]; problems: RuleFileProblem[] } {
+export function readRuleFile(text: string, file: string, knowledge: Knowledge, schemaDir: string, language: Language = 'en'): { rules: DeclarativeRule[]; problems: RuleFileProblem[] } {
   const lines = new LineIndex(text);
   const document = parseDocument(text, { prettyErrors: false, strict: false });
   const whole = lines.rangeOf(0, Math.min(text.length, 1));
@@ -58,9 +60,12 @@ export function readRuleFile(text: string, file: string, knowledge: Knowledge, s
     return whole;
   };
   if (!validate(data)) {
+    // Ajv's messages are English; the Chinese ones come from ajv-i18n. Localising copies, not the validator's own array.
+    const errors = (validate.errors ?? []).slice(0, 50).map((e) => ({ ...e }));
+    if (language === 'zh-cn') localizeZh(errors);
     return {
       rules: [],
-      problems: (validate.errors ?? []).slice(0, 50).map((e) => {
+      problems: errors.map((e) => {
         const extra = (e.params as { additionalProperty?: string }).additionalProperty;
         return { message: `${e.instancePath || '/'}${extra ? `/${extra}` : ''}: ${e.message ?? 'invalid'}`, range: rangeAt(e.instancePath) };
       }),
@@ -89,7 +94,7 @@ export function loadCustomRules(root: string, knowledge: Knowledge, schemaDir: s
     const file = path.join(dir, name);
     const result = readRuleFile(fs.readFileSync(file, 'utf8'), file, knowledge, schemaDir);
     const clashes = result.rules.filter((r) => builtinIds.has(r.meta.id) || rules.some((other) => other.meta.id === r.meta.id));
-    const fileProblems = [...result.problems, ...clashes.map((r) => ({ message: `rule id "${r.meta.id}" is already taken`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }))];
+    const fileProblems = [...result.problems, ...clashes.map((r) => ({ message: `rule id "${r.meta.id}" is already taken · 规则 ID“${r.meta.id}”已被占用`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }))];
     problems.set(file, fileProblems);
     rules.push(...result.rules.filter((r) => !clashes.includes(r)));
   }

@@ -43,11 +43,15 @@ export function toDeclarativeRules(raw: RawRuleFile, file: string, origin: strin
   raw.rules.forEach((rule, index) => {
     const key = `/rules/${index}`;
     if (!items.has(rule.item)) {
-      errors.push({ file, key: `${key}/item`, message: `unknown item "${rule.item}"` });
+      errors.push({ file, key: `${key}/item`, message: `unknown item "${rule.item}" · 未知的责任项“${rule.item}”` });
       return;
     }
     if (!customerItems.has(rule.item)) {
-      errors.push({ file, key: `${key}/item`, message: `the customer bears no duty for "${rule.item}" in any service model; only customer-owned items are checked` });
+      errors.push({
+        file,
+        key: `${key}/item`,
+        message: `the customer bears no duty for "${rule.item}" in any service model; only customer-owned items are checked · 在任何服务模式下客户都不承担“${rule.item}”的责任；只检查客户承担责任的责任项`,
+      });
       return;
     }
     const targets = (list: RawTarget[] | undefined): DeclarativeTarget[] =>
@@ -57,7 +61,7 @@ export function toDeclarativeRules(raw: RawRuleFile, file: string, origin: strin
     for (const [name, list] of [['terraform', terraform], ['ros', ros]] as const) {
       list.forEach((target, targetIndex) => {
         const problem = firstBadPattern(target.when);
-        if (problem) errors.push({ file, key: `${key}/${name}/${targetIndex}/when`, message: problem });
+        if (problem) errors.push({ file, key: `${key}/${name}/${targetIndex}/when`, message: `${problem} · 正则表达式无效` });
       });
     }
     rules.push({
