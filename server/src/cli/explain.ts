@@ -7,6 +7,7 @@ import type { DeploymentMode, Duty, Text } from '../matrices/types';
 import type { Range } from '../model/types';
 import { responsibilityLabel } from '../features/labels';
 import { readText } from './files';
+import { displayWidth } from './formatters/text';
 
 /** One annotated setting as the CLI reports it: 1-based lines, 1-based UTF-16 columns. */
 export interface ExplainedSetting {
@@ -122,13 +123,4 @@ export function table(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - displayWidth(cell)))).join('  ').trimEnd());
-}
-
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000 ? 2 : 1;
-  }
-  return width;
 }

@@ -2,9 +2,9 @@ import type { IacDocument, Resource, Setting } from '../../model/types';
 import type { CodeRule } from '../run';
 import { detectSecrets, isPasswordKey, looksLikePlaceholder, type SecretMatch } from '../secrets/detect';
 import { toEvidence } from '../secrets/mask';
-import type { Finding, FixPlan, SecretEvidence } from '../types';
+import type { Finding, FixPlan, RuleMeta, SecretEvidence } from '../types';
 import { secretName } from '../declarative/rule';
-import { builtinMeta, fill } from './meta';
+import { fill, ruleMeta } from '../meta';
 
 /**
  * Credential rules. The headline last-mile mistake is an AccessKey written into a template; these rules find
@@ -25,8 +25,30 @@ function evidenceOf(value: string, match: SecretMatch | undefined, fallbackKind:
   return toEvidence(match ? value.slice(match.start, match.end) : value, match?.kind ?? fallbackKind);
 }
 
+/**
+ * A credential given a literal default (Terraform `default`, ROS `Default`): reported when the element is known
+ * to hold a credential (`sensitive`) or a detector recognises the value. The fix removes the default.
+ */
+function literalDefault(meta: RuleMeta, resource: Resource, path: string, sensitive: boolean): Finding[] {
+  const setting = resource.settings.find((s) => s.path === path);
+  const value = setting ? literalString(setting) : undefined;
+  if (!setting || value === undefined || value === '' || looksLikePlaceholder(value)) return [];
+  const match = detectSecrets(value, { key: resource.name })[0];
+  if (!sensitive && !match) return [];
+  const secret = evidenceOf(value, match, 'credential');
+  return [{
+    ruleId: meta.id,
+    severity: meta.severity,
+    message: fill(meta.message, { value: secret.masked, resource: resource.name }),
+    range: setting.valueRange,
+    resource,
+    secret,
+    fixes: [{ kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } }],
+  }];
+}
+
 const providerCredentials: CodeRule = {
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'provider-hardcoded-credentials',
     family: 'credentials',
     severity: 'critical',
@@ -76,7 +98,7 @@ const providerCredentials: CodeRule = {
 };
 
 const variableLiteralDefault: CodeRule = {
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'variable-secret-literal-default',
     family: 'credentials',
     severity: 'high',
@@ -97,29 +119,13 @@ const variableLiteralDefault: CodeRule = {
     terraform: ['variable'],
   }),
   check(document: IacDocument): Finding[] {
-    return document.resources.flatMap((resource) => {
-      if (resource.kind !== 'variable') return [];
-      const setting = resource.settings.find((s) => s.path === 'default');
-      const value = setting ? literalString(setting) : undefined;
-      if (!setting || value === undefined || value === '' || looksLikePlaceholder(value)) return [];
-      const match = detectSecrets(value, { key: resource.name })[0];
-      if (!SENSITIVE_NAME.test(resource.name) && !match) return [];
-      const secret = evidenceOf(value, match, 'credential');
-      return [{
-        ruleId: this.meta.id,
-        severity: this.meta.severity,
-        message: fill(this.meta.message, { value: secret.masked, resource: resource.name }),
-        range: setting.valueRange,
-        resource,
-        secret,
-        fixes: [{ kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } }],
-      }];
-    });
+    // A variable named like a credential, or whose default a detector recognises as one.
+    return document.resources.flatMap((resource) => (resource.kind === 'variable' ? literalDefault(this.meta, resource, 'default', SENSITIVE_NAME.test(resource.name)) : []));
   },
 };
 
 const variableNotSensitive: CodeRule = {
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'variable-secret-not-sensitive',
     family: 'credentials',
     severity: 'medium',
@@ -165,7 +171,7 @@ function isSensitiveParameter(resource: Resource): boolean {
 }
 
 const rosParameterNoEcho: CodeRule = {
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'ros-parameter-secret-no-noecho',
     family: 'credentials',
     severity: 'medium',
@@ -203,7 +209,7 @@ const rosParameterNoEcho: CodeRule = {
 };
 
 const rosParameterDefault: CodeRule = {
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'ros-parameter-secret-literal-default',
     family: 'credentials',
     severity: 'high',
@@ -224,27 +230,12 @@ const rosParameterDefault: CodeRule = {
     ros: ['Parameters'],
   }),
   check(document: IacDocument): Finding[] {
-    return document.resources.flatMap((resource) => {
-      if (!isSensitiveParameter(resource)) return [];
-      const setting = resource.settings.find((s) => s.path === 'Default');
-      const value = setting ? literalString(setting) : undefined;
-      if (!setting || value === undefined || value === '' || looksLikePlaceholder(value)) return [];
-      const secret = evidenceOf(value, detectSecrets(value, { key: resource.name })[0], 'credential');
-      return [{
-        ruleId: this.meta.id,
-        severity: this.meta.severity,
-        message: fill(this.meta.message, { value: secret.masked, resource: resource.name }),
-        range: setting.valueRange,
-        resource,
-        secret,
-        fixes: [{ kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } }],
-      }];
-    });
+    return document.resources.flatMap((resource) => (isSensitiveParameter(resource) ? literalDefault(this.meta, resource, 'Default', true) : []));
   },
 };
 
 const secretInValue: CodeRule = {
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'hardcoded-secret',
     family: 'credentials',
     severity: 'critical',
@@ -302,7 +293,7 @@ function kindLabel(kind: string): string {
 }
 
 const secretToOutput: CodeRule = {
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'access-key-secret-exposed',
     family: 'credentials',
     severity: 'high',

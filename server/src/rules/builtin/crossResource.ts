@@ -2,7 +2,7 @@ import type { IacDocument, Resource, Setting } from '../../model/types';
 import { scopesOf } from '../declarative/rule';
 import type { CodeRule } from '../run';
 import type { Finding } from '../types';
-import { builtinMeta, fill } from './meta';
+import { fill, ruleMeta } from '../meta';
 import { statementsOfJson } from './policies';
 
 /**
@@ -80,7 +80,7 @@ function policyVerdict(resource: Resource, path: string): Verdict | undefined {
 }
 
 const httpsOnly: CodeRule = {
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'oss-bucket-no-https-only-policy',
     family: 'data',
     severity: 'medium',
@@ -127,7 +127,7 @@ const httpsOnly: CodeRule = {
 // ---- VPC flow logs ------------------------------------------------------------------------------------------
 
 const flowLogs: CodeRule = {
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'vpc-flow-log-disabled',
     family: 'audit',
     severity: 'low',

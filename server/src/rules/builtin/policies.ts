@@ -3,7 +3,7 @@ import type { Scope } from '../declarative/conditions';
 import { scopesOf } from '../declarative/rule';
 import type { CodeRule } from '../run';
 import type { Finding } from '../types';
-import { builtinMeta, fill } from './meta';
+import { fill, ruleMeta } from '../meta';
 
 /**
  * Rules on policy documents: RAM policies and OSS bucket policies. Terraform usually carries the document as a
@@ -62,7 +62,7 @@ const allowsEverything = (s: Statement): boolean => s.effect.toLowerCase() === '
 const grantsEveryone = (s: Statement): boolean => s.effect.toLowerCase() === 'allow' && s.principals.includes('*');
 
 function policyRule(options: {
-  meta: ReturnType<typeof builtinMeta>;
+  meta: ReturnType<typeof ruleMeta>;
   terraform: Record<string, readonly string[]>;
   ros: Record<string, string>;
   violates: (s: Statement) => boolean;
@@ -101,7 +101,7 @@ function policyRule(options: {
 }
 
 const ramPolicyAdmin = policyRule({
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'ram-policy-full-access',
     family: 'iam',
     severity: 'high',
@@ -129,7 +129,7 @@ const ramPolicyAdmin = policyRule({
 });
 
 const ossPolicyPublic = policyRule({
-  meta: builtinMeta({
+  meta: ruleMeta({
     id: 'oss-bucket-policy-public',
     family: 'data',
     severity: 'high',

@@ -1,4 +1,5 @@
 import type { Text } from '../../matrices/types';
+import { ruleMeta } from '../meta';
 import type { RuleFamily, Severity } from '../types';
 import type { Condition } from './conditions';
 import type { DeclarativeRule, DeclarativeTarget } from './rule';
@@ -65,20 +66,12 @@ export function toDeclarativeRules(raw: RawRuleFile, file: string, origin: strin
       });
     }
     rules.push({
-      meta: {
-        id: rule.id,
-        family: rule.family,
-        severity: rule.severity,
-        item: rule.item,
-        title: rule.title,
-        message: rule.message,
-        rationale: rule.rationale,
-        remediation: rule.remediation,
-        references: rule.references,
-        xref: rule.xref,
-        appliesTo: { terraform: [...new Set(terraform.flatMap((t) => t.types))], ros: [...new Set(ros.flatMap((t) => t.types))] },
+      meta: ruleMeta({
+        ...rule,
+        terraform: [...new Set(terraform.flatMap((t) => t.types))],
+        ros: [...new Set(ros.flatMap((t) => t.types))],
         origin: origin === 'builtin' ? 'builtin' : file,
-      },
+      }),
       terraform,
       ros,
     });

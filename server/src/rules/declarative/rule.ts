@@ -1,4 +1,5 @@
 import type { Resource, Setting } from '../../model/types';
+import { fill } from '../meta';
 import type { Finding, FixPlan, RuleMeta } from '../types';
 import { evaluate, scopeOf, type Condition, type Scope } from './conditions';
 
@@ -74,7 +75,6 @@ function within(setting: Setting, element: Setting): boolean {
 function findingFor(meta: RuleMeta, resource: Resource, target: DeclarativeTarget, scope: Scope, prefix: string): Finding {
   const reported = target.report ? scope.get(target.report)?.find((s) => s.value.kind === 'literal') ?? scope.get(target.report)?.[0] : undefined;
   const value = reported?.value.kind === 'literal' ? String(reported.value.value) : '';
-  const fill = (text: string): string => text.replace(/\{value\}/g, value).replace(/\{resource\}/g, resource.name);
   const fixes: FixPlan[] = [];
   if (target.fix?.set) {
     const existing = scope.get(target.fix.set.path)?.find((s) => s.value.kind === 'literal');
@@ -95,7 +95,7 @@ function findingFor(meta: RuleMeta, resource: Resource, target: DeclarativeTarge
   return {
     ruleId: meta.id,
     severity: meta.severity,
-    message: { en: fill(meta.message.en), zh: fill(meta.message.zh) },
+    message: fill(meta.message, { value, resource: resource.name }),
     range: reported ? reported.valueRange : resource.headerRange,
     resource,
     fixes,

@@ -1,10 +1,10 @@
-import type { Text } from '../../matrices/types';
-import type { CrossReferences, RuleMeta, RuleFamily, Severity } from '../types';
+import type { Text } from '../matrices/types';
+import type { CrossReferences, RuleMeta, RuleFamily, Severity } from './types';
 
 const NO_XREF: CrossReferences = { checkov: [], kics: [], infraguard: [], trivy: [] };
 
-/** Metadata of a built-in TypeScript rule; unspecified cross-references are empty, never guessed. */
-export function builtinMeta(meta: {
+/** A rule's metadata from its fields; unspecified cross-references are empty, never guessed. */
+export function ruleMeta(meta: {
   id: string;
   family: RuleFamily;
   severity: Severity;
@@ -17,6 +17,8 @@ export function builtinMeta(meta: {
   xref?: Partial<CrossReferences>;
   terraform?: string[];
   ros?: string[];
+  /** `builtin`, or the custom rules file that defines the rule. */
+  origin?: string;
 }): RuleMeta {
   return {
     id: meta.id,
@@ -30,7 +32,7 @@ export function builtinMeta(meta: {
     references: meta.references ?? [],
     xref: { ...NO_XREF, ...meta.xref },
     appliesTo: { terraform: meta.terraform ?? [], ros: meta.ros ?? [] },
-    origin: 'builtin',
+    origin: meta.origin ?? 'builtin',
   };
 }
 
