@@ -21,6 +21,19 @@ export type Value =
   | { readonly kind: 'block' }
   | { readonly kind: 'list' };
 
+/**
+ * What a reference evaluates to when the engine can tell (a Terraform variable's tfvars value or default, a
+ * ROS parameter's Default, an intrinsic function over known inputs), and where that value is written.
+ */
+export interface Resolution {
+  readonly value: string | number | boolean | null;
+  /** The file the value is written in; null for the document itself. */
+  readonly file: string | null;
+  readonly range: Range;
+  /** How it was reached, for people: e.g. `var.db_password → terraform.tfvars`. */
+  readonly via: string;
+}
+
 export interface Setting {
   /** Dotted path from the resource's body; list elements and nested blocks are transparent. */
   readonly path: string;
@@ -29,6 +42,8 @@ export interface Setting {
   readonly keyRange: Range;
   readonly value: Value;
   readonly valueRange: Range;
+  /** Set when `value` is a reference the engine could evaluate. Rules judge this value. */
+  readonly resolved?: Resolution;
 }
 
 /** `config-*`: YAML or JSON that is not a ROS template; only checked for secrets. */

@@ -68,6 +68,8 @@ export interface Finding {
   readonly resource: Resource | null;
   readonly secret?: SecretEvidence;
   readonly fixes: readonly FixPlan[];
+  /** Where a judged value really comes from, when it is written elsewhere (another file or line). */
+  readonly related?: readonly { readonly file: string | null; readonly range: Range; readonly message: Text }[];
   /** Set when a comment in the file suppresses the finding; it stays visible in reports. */
   readonly suppressed?: { readonly by: string; readonly reason: string };
 }

@@ -81,6 +81,7 @@ function literalsOf(settings: readonly Setting[]): { values: (string | number | 
   let unknown = false;
   for (const setting of settings) {
     if (setting.value.kind === 'literal') values.push(setting.value.value);
+    else if (setting.resolved) values.push(setting.resolved.value);
     else if (setting.value.kind === 'reference' || setting.value.kind === 'unknown') unknown = true;
   }
   return { values, unknown };
