@@ -5,6 +5,8 @@ import { loadKnowledge } from './matrices/loader';
 import { RowResolver } from './matrices/resolve';
 import type { DeploymentMode, Knowledge } from './matrices/types';
 import type { IacDocument } from './model/types';
+import type { ModuleFile } from './documents/moduleIndex';
+import { resolveTerraformReferences } from './model/terraformResolve';
 import { TerraformParser } from './parsers/hcl/terraformParser';
 import { BUILTIN_CODE_RULES } from './rules/builtin';
 import type { DeclarativeRule } from './rules/declarative/rule';
@@ -29,8 +31,8 @@ export interface AnalyseOptions {
   readonly languageId?: string;
   /** Files above this many UTF-16 code units are skipped; undefined means no limit. */
   readonly maxLength?: number;
-  /** The other files of the document's Terraform module, for rules that connect resources across files. */
-  readonly module?: () => readonly IacDocument[];
+  /** The other files of the document's Terraform module: values (variables, tfvars, locals) and resources. */
+  readonly module?: () => readonly ModuleFile[];
 }
 
 /**
@@ -80,18 +82,21 @@ export class Engine {
     if (!kind) return { status: 'skipped', reason: 'unsupported' };
     if (options.maxLength !== undefined && text.length > options.maxLength) return { status: 'skipped', reason: 'too-large' };
     if (looksBinary(text)) return { status: 'skipped', reason: 'binary' };
-    const document = this.analyzer.parse(id, text, kind);
+    const parsed = this.analyzer.parse(id, text, kind);
+    const members = kind === 'terraform' && options.module ? options.module() : [];
+    // Values written elsewhere in the module (variables, tfvars, locals) are judged where they are used.
+    const document = members.length > 0 ? resolveTerraformReferences(parsed, members) : parsed;
     const declarative = this.customRules.length > 0 ? [...this.knowledgeValue.rules, ...this.customRules] : this.knowledgeValue.rules;
-    const module = kind === 'terraform' && options.module ? options.module() : [];
+    const module = members.map((member) => member.document);
     const findings = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module), (id) => this.ruleMeta(id)?.xref);
     return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode), findings };
   }
 
   /** Parses Terraform text without keeping its tree: for the other files of a module. */
-  parseTerraform(text: string): IacDocument {
+  parseTerraform(text: string, kind: 'terraform' | 'terraform-vars' = 'terraform'): IacDocument {
     const id = `\u0000module:${this.standaloneCounter++}`;
     try {
-      return this.analyzer.parse(id, text, 'terraform');
+      return this.analyzer.parse(id, text, kind);
     } finally {
       this.analyzer.forget(id);
     }

@@ -79,7 +79,7 @@ async function startEngine(): Promise<void> {
     engine = await Engine.create(assets);
     const started = engine;
     modules = new ModuleIndex(
-      (text) => started.parseTerraform(text),
+      (text, kind) => started.parseTerraform(text, kind),
       (file) => {
         const open = documents.get(URI.file(file).toString());
         return open ? { text: open.getText(), version: open.version } : undefined;

@@ -22,7 +22,7 @@ export function scanFiles(engine: Engine, files: readonly string[], options: Sca
   const findings: ReportedFinding[] = [];
   const errors: ScanError[] = [];
   const resolver = engine.resolver(options.mode);
-  const modules = new ModuleIndex((text) => engine.parseTerraform(text));
+  const modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind));
   files.forEach((file, index) => {
     const shown = (path.relative(options.cwd, file) || file).split(path.sep).join('/');
     let text: string;

@@ -8,12 +8,23 @@ import type { IacDocument } from '../model/types';
  * look at the whole directory rather than guess from one file. The revision of a directory changes whenever
  * one of its files changes (in the editor or on disk), which is what analysis caches key on.
  */
+/** Another file of the module and its model. */
+export interface ModuleFile {
+  readonly file: string;
+  readonly document: IacDocument;
+}
+
+/** The files Terraform reads with a module: its .tf files and the variable files it loads by itself. */
+function isModuleFile(name: string): boolean {
+  return name.endsWith('.tf') || name === 'terraform.tfvars' || name.endsWith('.auto.tfvars');
+}
+
 export class ModuleIndex {
   private readonly revisions = new Map<string, number>();
   private readonly parsed = new Map<string, { key: string; document: IacDocument }>();
 
   constructor(
-    private readonly parse: (text: string) => IacDocument,
+    private readonly parse: (text: string, kind: 'terraform' | 'terraform-vars') => IacDocument,
     /** The text of a file open in the editor, with its version; undefined when it is not open. */
     private readonly openText: (file: string) => { text: string; version: number } | undefined = () => undefined,
   ) {}
@@ -27,16 +38,16 @@ export class ModuleIndex {
     this.revisions.set(dir, this.revision(dir) + 1);
   }
 
-  /** The parsed `.tf` files of the directory of `file`, `file` itself excluded. Unreadable files are skipped. */
-  siblings(file: string): IacDocument[] {
+  /** The parsed `.tf` and auto-loaded `.tfvars` files of the directory of `file`, `file` itself excluded. */
+  siblings(file: string): ModuleFile[] {
     const dir = path.dirname(file);
     let names: string[];
     try {
-      names = fs.readdirSync(dir).filter((name) => name.endsWith('.tf')).sort();
+      names = fs.readdirSync(dir).filter(isModuleFile).sort();
     } catch {
       return [];
     }
-    const documents: IacDocument[] = [];
+    const documents: ModuleFile[] = [];
     for (const name of names) {
       const member = path.join(dir, name);
       if (member === file) continue;
@@ -44,7 +55,7 @@ export class ModuleIndex {
       const key = open ? `open:${open.version}` : `disk:${this.revision(dir)}`;
       const cached = this.parsed.get(member);
       if (cached?.key === key) {
-        documents.push(cached.document);
+        documents.push({ file: member, document: cached.document });
         continue;
       }
       let text: string;
@@ -53,9 +64,9 @@ export class ModuleIndex {
       } catch {
         continue;
       }
-      const document = this.parse(text);
+      const document = this.parse(text, name.endsWith('.tf') ? 'terraform' : 'terraform-vars');
       this.parsed.set(member, { key, document });
-      documents.push(document);
+      documents.push({ file: member, document });
     }
     return documents;
   }

@@ -31,7 +31,7 @@ export function ruleFileDiagnostic(problem: RuleFileProblem): Diagnostic {
 }
 
 /** Unsuppressed findings as diagnostics: rule id, responsible party and item, link to the rule's page. */
-export function findingDiagnostics(context: HandlerContext, analysis: Extract<FileAnalysis, { status: 'analysed' }>, settings: EffectiveSettings): Diagnostic[] {
+export function findingDiagnostics(context: HandlerContext, analysis: Extract<FileAnalysis, { status: 'analysed' }>, settings: EffectiveSettings, uri: string): Diagnostic[] {
   const engine = context.engine;
   const isRos = analysis.kind === 'yaml' || analysis.kind === 'json';
   const resolver = engine.resolver(settings.mode);
@@ -51,6 +51,9 @@ export function findingDiagnostics(context: HandlerContext, analysis: Extract<Fi
       code: finding.ruleId,
       codeDescription: { href: pathToFileURL(path.join(engine.assets.ruleDocsDir, `${finding.ruleId}.md`)).href },
       data,
+      ...(finding.related
+        ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.file ? URI.file(r.file).toString() : uri, range: r.range }, message: pick(r.message, settings.language) })) }
+        : {}),
     });
   }
   return diagnostics;
@@ -134,6 +137,6 @@ export class DiagnosticsScheduler {
       source: DIAGNOSTIC_SOURCE,
       code: 'syntax',
     }));
-    return [...syntax, ...findingDiagnostics(this.context, analysis, settings)];
+    return [...syntax, ...findingDiagnostics(this.context, analysis, settings, uri)];
   }
 }

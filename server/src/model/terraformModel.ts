@@ -60,6 +60,12 @@ function collectTopLevelBlock(block: Node, out: Resource[]): void {
     });
     return;
   }
+  if (blockType === 'locals' && blockBody) {
+    const settings: Setting[] = [];
+    collectBody(blockBody, '', settings);
+    out.push({ kind: 'locals', type: '', name: '', range: rangeOf(block), headerRange: rangeOf(block.namedChildren[0] ?? block), settings });
+    return;
+  }
   if (blockType === 'terraform' && blockBody) {
     for (const inner of namedChildrenOfType(blockBody, 'block')) {
       if (inner.namedChildren[0]?.text !== 'backend') continue;

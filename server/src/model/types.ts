@@ -59,6 +59,7 @@ export type ResourceKind =
   | 'parameter' // ROS `Parameters` entry
   | 'output' // Terraform `output`, ROS `Outputs` entry
   | 'tfvars' // an assignment of a .tfvars file
+  | 'locals' // a Terraform `locals` block: one setting per local value
   | 'config'; // the whole of a YAML/JSON file that is not a ROS template
 
 export interface Resource {

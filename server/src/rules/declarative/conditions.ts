@@ -28,7 +28,7 @@ export interface ValueTest {
   readonly matches?: string;
   readonly absent?: boolean;
   readonly present?: boolean;
-  /** A non-empty literal string (a hardcoded value where a reference belongs). */
+  /** A non-empty literal string written here (a hardcoded value where a reference belongs); resolved values do not count. */
   readonly literal?: boolean;
   readonly lessThan?: number;
   readonly greaterThan?: number;
@@ -95,6 +95,8 @@ function testValue(test: ValueTest, settings: readonly Setting[]): Truth {
     return settings.some((s) => s.value.kind !== 'literal' && 'text' in s.value && s.value.text.length <= MAX_PATTERN_INPUT && pattern.test(s.value.text));
   }
   if (settings.length === 0) return false;
+  // `literal` asks whether the value is written right here: a value resolved from elsewhere is reported where it is written.
+  if (test.literal !== undefined) return settings.some((s) => s.value.kind === 'literal' && typeof s.value.value === 'string' && s.value.value.trim() !== '') === test.literal;
   const { values, unknown } = literalsOf(settings);
   const predicate = predicateOf(test);
   if (values.some(predicate)) return true;

@@ -1,4 +1,4 @@
-import type { Resource, Setting } from '../../model/types';
+import type { Resolution, Resource, Setting } from '../../model/types';
 import { fill } from '../meta';
 import type { Finding, FixPlan, RuleMeta } from '../types';
 import { evaluate, scopeOf, type Condition, type Scope } from './conditions';
@@ -30,6 +30,15 @@ export function secretName(resource: Resource, key: string): string {
   if (/^[A-Z]/.test(key)) return `${resource.name}${key}`.replace(/[^A-Za-z0-9]/g, '');
   const owner = resource.kind === 'provider' || resource.kind === 'backend' ? resource.type : resource.name;
   return `${owner}_${key}`.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** Where a judged value is really written: "The value comes from var.x → terraform.tfvars". */
+function relatedValue(resolution: Resolution): NonNullable<Finding['related']>[number] {
+  return {
+    file: resolution.file,
+    range: resolution.range,
+    message: { en: `The value comes from ${resolution.via}`, zh: `取值来自 ${resolution.via}` },
+  };
 }
 
 /** The type a target names a resource by: its resource type, or `provider:x` / `backend:x`. */
@@ -74,7 +83,7 @@ function within(setting: Setting, element: Setting): boolean {
 
 function findingFor(meta: RuleMeta, resource: Resource, target: DeclarativeTarget, scope: Scope, prefix: string): Finding {
   const reported = target.report ? scope.get(target.report)?.find((s) => s.value.kind === 'literal') ?? scope.get(target.report)?.[0] : undefined;
-  const value = reported?.value.kind === 'literal' ? String(reported.value.value) : '';
+  const value = reported?.value.kind === 'literal' ? String(reported.value.value) : reported?.resolved ? String(reported.resolved.value) : '';
   const fixes: FixPlan[] = [];
   if (target.fix?.set) {
     const existing = scope.get(target.fix.set.path)?.find((s) => s.value.kind === 'literal');
@@ -99,5 +108,6 @@ function findingFor(meta: RuleMeta, resource: Resource, target: DeclarativeTarge
     range: reported ? reported.valueRange : resource.headerRange,
     resource,
     fixes,
+    ...(reported?.resolved ? { related: [relatedValue(reported.resolved)] } : {}),
   };
 }
