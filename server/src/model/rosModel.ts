@@ -1,6 +1,12 @@
 import { entryOf, type DataNode, type DataParseResult } from '../parsers/dataTree';
 import { LineIndex } from '../util/lineIndex';
-import type { IacDocument, IacFormat, Resource, ResourceKind, Setting, Value } from './types';
+import { intrinsicName, rosEvaluator, type RosEvaluation } from './rosEvaluate';
+import type { IacDocument, IacFormat, Resolution, Resource, ResourceKind, Setting, Value } from './types';
+
+export { intrinsicName };
+
+/** Evaluates an intrinsic function's node over the template's own data; undefined when it cannot tell. */
+type Evaluate = (node: DataNode) => RosEvaluation | undefined;
 
 /** A YAML or JSON document is a ROS template when its root mapping has this key. */
 export const ROS_VERSION_KEY = 'ROSTemplateFormatVersion';
@@ -12,6 +18,7 @@ export function isRosTemplate(parsed: DataParseResult): boolean {
 /** Builds the model of a ROS template from its data tree (YAML or JSON). */
 export function buildRosModel(parsed: DataParseResult, text: string, format: Extract<IacFormat, 'ros-yaml' | 'ros-json'>): IacDocument {
   const lines = new LineIndex(text);
+  const evaluate = rosEvaluator(parsed.root);
   const resources: Resource[] = [];
   const sections: Array<[string, ResourceKind]> = [
     ['Parameters', 'parameter'],
@@ -25,9 +32,10 @@ export function buildRosModel(parsed: DataParseResult, text: string, format: Ext
       const body = entry.value;
       const typeNode = entryOf(body, 'Type')?.value;
       const type = kind === 'resource' && typeNode?.kind === 'scalar' ? String(typeNode.value ?? '') : '';
+      // A resource with `Count` is analysed once, with `ALIYUN::Index` unknown like every pseudo-parameter.
       const settingsRoot = kind === 'resource' ? entryOf(body, 'Properties')?.value : body;
       const settings: Setting[] = [];
-      if (settingsRoot) collectSettings(settingsRoot, '', lines, settings);
+      if (settingsRoot) collectSettings(settingsRoot, '', lines, settings, evaluate);
       resources.push({
         kind,
         type,
@@ -58,9 +66,12 @@ export function buildConfigModel(parsed: DataParseResult, text: string, format: 
   };
 }
 
-function collectSettings(node: DataNode, prefix: string, lines: LineIndex, out: Setting[]): void {
+/** Outside ROS templates (`config-*` files) nothing is evaluated: `Ref` there is just data. */
+const evaluateNothing: Evaluate = () => undefined;
+
+function collectSettings(node: DataNode, prefix: string, lines: LineIndex, out: Setting[], evaluate: Evaluate = evaluateNothing): void {
   if (node.kind === 'seq' && !intrinsicName(node)) {
-    for (const item of node.items) collectSettings(item, prefix, lines, out);
+    for (const item of node.items) collectSettings(item, prefix, lines, out, evaluate);
     return;
   }
   if (node.kind !== 'map' || intrinsicName(node)) return;
@@ -79,31 +90,30 @@ function collectSettings(node: DataNode, prefix: string, lines: LineIndex, out: 
         if (item.kind === 'map' && !intrinsicName(item)) {
           // Each element is a block of its own, so a rule can look at one element's settings together.
           out.push({ path, key: entry.key, keyRange, value: { kind: 'block' }, valueRange: lines.rangeOf(item.start, item.end) });
-          collectSettings(item, path, lines, out);
-        } else out.push({ path, key: entry.key, keyRange, value: valueOf(item), valueRange: lines.rangeOf(item.start, item.end) });
+          collectSettings(item, path, lines, out, evaluate);
+        } else out.push(scalarSetting(path, entry.key, keyRange, item, lines, evaluate));
       }
       continue;
     }
     if (value.kind === 'map' && !intrinsicName(value)) {
       out.push({ path, key: entry.key, keyRange, value: { kind: 'block' }, valueRange });
-      collectSettings(value, path, lines, out);
+      collectSettings(value, path, lines, out, evaluate);
       continue;
     }
-    out.push({ path, key: entry.key, keyRange, value: valueOf(value), valueRange });
+    out.push(scalarSetting(path, entry.key, keyRange, value, lines, evaluate));
   }
 }
 
-/** `Fn::Join` for `{ "Fn::Join": … }` and `!Join`; `Ref` likewise; undefined for plain data. */
-export function intrinsicName(node: DataNode): string | undefined {
-  if (node.tag) {
-    const name = node.tag.slice(1);
-    return name === 'Ref' ? 'Ref' : `Fn::${name}`;
-  }
-  if (node.kind === 'map' && node.entries.length === 1) {
-    const key = node.entries[0]?.key ?? '';
-    if (key === 'Ref' || key.startsWith('Fn::')) return key;
-  }
-  return undefined;
+/** A setting whose value is one node; a reference the template itself decides carries that value as `resolved`. */
+function scalarSetting(path: string, key: string, keyRange: Setting['keyRange'], node: DataNode, lines: LineIndex, evaluate: Evaluate): Setting {
+  const setting: Setting = { path, key, keyRange, value: valueOf(node), valueRange: lines.rangeOf(node.start, node.end) };
+  const resolved = intrinsicName(node) ? resolutionOf(evaluate(node), lines) : undefined;
+  return resolved ? { ...setting, resolved } : setting;
+}
+
+function resolutionOf(evaluation: RosEvaluation | undefined, lines: LineIndex): Resolution | undefined {
+  if (!evaluation) return undefined;
+  return { value: evaluation.value, file: null, range: lines.rangeOf(evaluation.start, evaluation.end), via: evaluation.via };
 }
 
 function valueOf(node: DataNode): Value {

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
-import { buildRosModel, isRosTemplate } from '../../../server/src/model/rosModel';
+import { buildConfigModel, buildRosModel, isRosTemplate } from '../../../server/src/model/rosModel';
 import type { IacDocument, Setting } from '../../../server/src/model/types';
 import { parseJson } from '../../../server/src/parsers/json/jsonParser';
 import { parseYaml } from '../../../server/src/parsers/yaml/yamlParser';
 import { carets } from '../../helpers/caret';
+import { sharedEngine } from '../../helpers/engine';
 
 function yamlModel(text: string): IacDocument {
   return buildRosModel(parseYaml(text), text, 'ros-yaml');
@@ -117,5 +118,122 @@ describe('ROS model', () => {
     const json = buildRosModel(parseJson(jsonText), jsonText, 'ros-json');
     assert.ok(json.problems.length > 0);
     assert.deepStrictEqual(json.resources.map((r) => r.name), ['A']);
+  });
+
+  describe('references the template decides', () => {
+    const OPEN_SSH = `ROSTemplateFormatVersion: '2015-09-01'
+Parameters:
+  AdminCidr:
+    Type: String
+    Default: |0.0.0.0/0|
+  OtherCidr:
+    Type: String
+Resources:
+  Group:
+    Type: ALIYUN::ECS::SecurityGroup
+    Properties:
+      VpcId: !Ref ALIYUN::StackId
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          PortRange: 22/22
+          SourceCidrIp: !Ref AdminCidr
+        - IpProtocol: tcp
+          PortRange: 3389/3389
+          SourceCidrIp: !Ref OtherCidr
+`;
+
+    it('resolves a !Ref to a parameter Default and points at the Default as written', () => {
+      const { text, positions } = carets(OPEN_SSH);
+      const cidrs = settingsOf(yamlModel(text), 'Group').filter((s) => s.path === 'SecurityGroupIngress.SourceCidrIp');
+      assert.deepStrictEqual(cidrs[0]?.value, { kind: 'reference', text: 'Ref: AdminCidr' });
+      assert.deepStrictEqual(cidrs[0]?.resolved, {
+        value: '0.0.0.0/0',
+        file: null,
+        range: { start: positions[0], end: positions[1] },
+        via: 'Ref AdminCidr → Parameters.AdminCidr.Default',
+      });
+      assert.strictEqual(cidrs[1]?.resolved, undefined, 'a parameter without a Default stays unknown');
+      assert.strictEqual(settingsOf(yamlModel(text), 'Group').find((s) => s.path === 'VpcId')?.resolved, undefined, 'pseudo-parameters stay unknown');
+    });
+
+    it('resolves the same reference in JSON', () => {
+      const { text, positions } = carets(`{
+  "ROSTemplateFormatVersion": "2015-09-01",
+  "Parameters": { "AdminCidr": { "Type": "String", "Default": |"0.0.0.0/0"| } },
+  "Resources": {
+    "Group": {
+      "Type": "ALIYUN::ECS::SecurityGroup",
+      "Properties": { "SecurityGroupIngress": [{ "PortRange": "22/22", "SourceCidrIp": { "Ref": "AdminCidr" } }] }
+    }
+  }
+}`);
+      const document = buildRosModel(parseJson(text), text, 'ros-json');
+      const cidr = settingsOf(document, 'Group').find((s) => s.path === 'SecurityGroupIngress.SourceCidrIp');
+      assert.strictEqual(cidr?.value.kind, 'reference');
+      assert.deepStrictEqual(cidr?.resolved?.range, { start: positions[0], end: positions[1] });
+      assert.strictEqual(cidr?.resolved?.value, '0.0.0.0/0');
+    });
+
+    it('resolves functions over known inputs, in list elements too, and a list parameter as written', () => {
+      const text = `ROSTemplateFormatVersion: '2015-09-01'
+Parameters:
+  Whitelist:
+    Type: CommaDelimitedList
+    Default: 10.0.0.0/8,0.0.0.0/0
+Conditions:
+  Always: !Equals [a, a]
+Resources:
+  Db:
+    Type: ALIYUN::RDS::DBInstance
+    Properties:
+      SecurityIPList: !Ref Whitelist
+      Tags:
+        - !Join ['-', [a, !If [Always, b, c]]]
+        - !GetAtt Other.Arn
+`;
+      const settings = settingsOf(yamlModel(text), 'Db');
+      assert.strictEqual(settings.find((s) => s.path === 'SecurityIPList')?.resolved?.value, '10.0.0.0/8,0.0.0.0/0');
+      assert.deepStrictEqual(settings.filter((s) => s.path === 'Tags' && s.value.kind === 'reference').map((s) => s.resolved?.value), ['a-b', undefined]);
+    });
+
+    it('still models a resource with Count, leaving ALIYUN::Index unknown', () => {
+      const text = `ROSTemplateFormatVersion: '2015-09-01'
+Parameters:
+  Cidr:
+    Type: String
+    Default: 0.0.0.0/0
+Resources:
+  Rule:
+    Type: ALIYUN::ECS::SecurityGroupIngress
+    Count: 3
+    Properties:
+      Description: !Sub 'rule-\${ALIYUN::Index}'
+      PortRange: !Select [!Ref ALIYUN::Index, [22/22, 80/80, 443/443]]
+      SourceCidrIp: !Ref Cidr
+`;
+      const settings = settingsOf(yamlModel(text), 'Rule');
+      assert.deepStrictEqual(settings.map((s) => [s.path, s.resolved?.value]), [
+        ['Description', undefined],
+        ['PortRange', undefined],
+        ['SourceCidrIp', '0.0.0.0/0'],
+      ]);
+    });
+
+    it('does not evaluate references in files that are not ROS templates', () => {
+      const text = 'Parameters:\n  A:\n    Default: x\nb: !Ref A\n';
+      assert.ok(buildConfigModel(parseYaml(text), text, 'config-yaml').resources[0]?.settings.every((s) => s.resolved === undefined));
+    });
+
+    it('lets sg-ingress-open-sensitive-port report a port opened to the world through a parameter Default', async () => {
+      const engine = await sharedEngine();
+      const { text } = carets(OPEN_SSH);
+      const fileName = '/virtual/open-ssh.ros.yaml';
+      const analysis = engine.analyse(fileName, fileName, text, { mode: 'public-cloud' });
+      engine.forget(fileName);
+      assert.strictEqual(analysis.status, 'analysed');
+      if (analysis.status !== 'analysed') return;
+      const lines = analysis.findings.filter((f) => f.ruleId === 'sg-ingress-open-sensitive-port').map((f) => f.range.start.line + 1);
+      assert.deepStrictEqual(lines, [16], 'the SSH rule through AdminCidr, not the RDP rule with an unknown OtherCidr');
+    });
   });
 });
