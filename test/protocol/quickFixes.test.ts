@@ -76,12 +76,15 @@ describe('diagnostics and quick fixes over LSP', function () {
   });
 
   it('follows responsibilityLens.severity overrides', async () => {
+    const refreshes = (): number => client.refreshes.filter((r) => r === 'inlayHint').length;
+    let before = refreshes();
     await client.changeSettings({ language: 'en', severity: { [RULE]: 'low' } });
-    await client.waitFor(() => client.statuses.length >= 2, 'settings applied');
+    await client.waitFor(() => refreshes() > before, 'settings applied');
     const diagnostic = await ruleDiagnostic('file:///tmp/rlens-fix/low.tf', 'terraform', TERRAFORM);
     assert.strictEqual(diagnostic?.severity, 3);
+    before = refreshes();
     await client.changeSettings({ severity: { [RULE]: 'off' } });
-    await client.waitFor(() => client.statuses.length >= 3, 'settings applied');
+    await client.waitFor(() => refreshes() > before, 'settings applied');
     await client.open('file:///tmp/rlens-fix/off.tf', 'terraform', TERRAFORM);
     assert.deepStrictEqual((await client.diagnosticsFor('file:///tmp/rlens-fix/off.tf', 1)).filter((d) => d.code === RULE), []);
   });
