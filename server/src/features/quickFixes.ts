@@ -28,12 +28,49 @@ export interface QuickFix {
 
 /** Quick fixes for a finding: its planned repairs, then a suppression comment where the syntax has comments. */
 export function quickFixesFor(finding: Finding, text: string, kind: SourceKind, context: FixContext = {}): QuickFix[] {
+  if (finding.embedded) return embeddedFixes(finding, finding.embedded);
   const fixes = finding.fixes.flatMap((plan) => {
     const fix = plan.kind === 'extract-secret' ? extractSecret(plan, text, kind, context) : repair(plan, text, kind);
     return fix ? [fix] : [];
   });
   const ignore = ignoreComment(finding, text, kind);
   return ignore ? [...fixes, ignore] : fixes;
+}
+
+/**
+ * Fixes for Terraform embedded in a ROS template: built on the embedded text as Terraform, then every edit is
+ * moved to the template and escaped for its syntax (block-scalar indentation, JSON string escapes). A fix that
+ * would touch another file, or whose text the template cannot hold, is not offered.
+ */
+function embeddedFixes(finding: Finding, embedded: NonNullable<Finding['embedded']>): QuickFix[] {
+  const { map, innerRange } = embedded;
+  const inner: Finding = { ...finding, range: innerRange, embedded: undefined };
+  const index = new LineIndex(map.text);
+  return quickFixesFor(inner, map.text, 'terraform').flatMap((fix) => {
+    const changes: TextChange[] = [];
+    for (const original of fix.changes) {
+      const change = keepInside(original, map.text, index);
+      const newText = change.file ? undefined : map.escapeForOuter(change.newText);
+      if (newText === undefined) return [];
+      changes.push({ range: map.toOuterRange(change.range), newText });
+    }
+    // A selection inside text that escaping lengthened would land wrong; it is only kept where nothing was escaped.
+    const select = fix.select && fix.changes.every((c) => map.escapeForOuter(c.newText) === c.newText) ? map.toOuterRange(fix.select) : undefined;
+    return [{ ...fix, changes, ...(select ? { select } : { select: undefined }) }];
+  });
+}
+
+/**
+ * An insertion at the very end of an embedded file that ends in a newline would land after the block that holds
+ * it (the next line of the template); the same text is written just before that final newline instead:
+ * inserting `X\n` after the newline equals inserting `\nX` before it.
+ */
+function keepInside(change: TextChange, text: string, index: LineIndex): TextChange {
+  const at = index.offsetAt(change.range.start);
+  const insertion = index.offsetAt(change.range.end) === at;
+  if (!insertion || at !== text.length || !text.endsWith('\n') || !change.newText.endsWith('\n')) return change;
+  const before = index.positionAt(at - 1);
+  return { ...change, range: { start: before, end: before }, newText: `\n${change.newText.slice(0, -1)}` };
 }
 
 function repair(plan: FixPlan, text: string, kind: SourceKind): QuickFix | undefined {

@@ -1,8 +1,6 @@
 import type { DataNode } from '../parsers/dataTree';
 import { entryOf } from '../parsers/dataTree';
-import { literal } from '../features/quickFixes';
-import type { Finding, FixPlan } from '../rules/types';
-import { LineIndex } from '../util/lineIndex';
+import type { Finding } from '../rules/types';
 import { blockScalarMap, jsonStringMap, type PositionMap } from './positionMap';
 import type { IacDocument, ParseProblem, Range, Resolution, Resource, Setting } from './types';
 
@@ -122,10 +120,8 @@ class Remapper {
       ...rest,
       range: this.range(finding.range),
       resource: finding.resource ? this.resource(finding.resource) : null,
-      fixes: finding.fixes.flatMap((plan) => {
-        const carried = carryFix(plan, this.map);
-        return carried ? [carried] : [];
-      }),
+      // Fixes stay in the embedded file's coordinates: they are built there, in Terraform, and mapped out.
+      embedded: { map: this.map, innerRange: finding.range },
     };
     return related ? { ...mapped, related: related.map((r) => ({ ...r, ...this.location(r.file, r.range) })) } : mapped;
   }
@@ -140,7 +136,7 @@ function remapWith(remapper: Remapper, document: IacDocument): IacDocument {
   return { ...document, resources: document.resources.map((r) => remapper.resource(r)), problems: document.problems.map((p) => remapper.problem(p)) };
 }
 
-/** A finding on an embedded file, in the template's coordinates; fixes that cannot be written there are dropped. */
+/** A finding on an embedded file, in the template's coordinates; its fixes are mapped when they are built. */
 export function remapFinding(finding: Finding, map: PositionMap, options: RemapOptions = {}): Finding {
   return new Remapper(map, options).finding(finding);
 }
@@ -149,54 +145,4 @@ export function remapFinding(finding: Finding, map: PositionMap, options: RemapO
 export function remapEmbedded(document: IacDocument, findings: readonly Finding[], map: PositionMap, options: RemapOptions = {}): { document: IacDocument; findings: Finding[] } {
   const remapper = new Remapper(map, options);
   return { document: remapWith(remapper, document), findings: findings.map((f) => remapper.finding(f)) };
-}
-
-// ───────────────────────────── fixes ─────────────────────────────
-
-/**
- * The quick-fix builder renders a plan in the syntax of the file it edits — the template's YAML or JSON, not
- * Terraform. A plan is carried only if that rendering, at the mapped range, is exactly the Terraform text the fix
- * means, escaped for the template. `add-setting` and `extract-secret` build text from the resource's layout and
- * new declarations in the file's own syntax: not carried in this version.
- */
-function carryFix(plan: FixPlan, map: PositionMap): FixPlan | undefined {
-  switch (plan.kind) {
-    case 'set-value': {
-      const range = carryValue(plan.range, plan.value, map);
-      return range ? { ...plan, range } : undefined;
-    }
-    case 'placeholder': {
-      const range = carryValue(plan.range, plan.placeholder, map);
-      return range ? { ...plan, range } : undefined;
-    }
-    case 'remove-setting':
-      // Removing whole lines of a YAML block removes the same Terraform lines; in a JSON string they are one line.
-      return map.linePreserving ? { ...plan, range: map.toOuterRange(plan.range) } : undefined;
-    case 'add-setting':
-    case 'extract-secret':
-      return undefined;
-  }
-}
-
-/**
- * The outer range at which the outer rendering of `value` writes the right Terraform: the value's range itself
- * (numbers, booleans), or the inside of a quoted Terraform string when the outer rendering is the bare text
- * (a plain YAML scalar such as `10.0.0.0/8` written between the existing quotes).
- */
-function carryValue(range: Range, value: string | number | boolean, map: PositionMap): Range | undefined {
-  const outer = literal(value, map.syntax === 'json-string' ? 'json' : 'yaml');
-  const terraform = literal(value, 'terraform');
-  if (map.escapeForOuter(terraform) === outer) return map.toOuterRange(range);
-  const inside = insideQuotes(range, map.text);
-  if (inside && terraform.startsWith('"') && map.escapeForOuter(terraform.slice(1, -1)) === outer) return map.toOuterRange(inside);
-  return undefined;
-}
-
-/** The range without its quotes, when it covers exactly one quoted string on one line. */
-function insideQuotes(range: Range, text: string): Range | undefined {
-  if (range.start.line !== range.end.line) return undefined;
-  const index = new LineIndex(text);
-  const written = text.slice(index.offsetAt(range.start), index.offsetAt(range.end));
-  if (written.length < 2 || !written.startsWith('"') || !written.endsWith('"')) return undefined;
-  return { start: { ...range.start, character: range.start.character + 1 }, end: { ...range.end, character: range.end.character - 1 } };
 }

@@ -2,6 +2,7 @@
  * Rules and findings: the customer-owned misconfigurations the engine reports. Plain data, no LSP.
  * Positions follow the model (0-based lines, UTF-16 columns); outputs convert them.
  */
+import type { PositionMap } from '../model/positionMap';
 import type { Range, Resource } from '../model/types';
 import type { Text } from '../matrices/types';
 
@@ -68,6 +69,12 @@ export interface Finding {
   readonly resource: Resource | null;
   readonly secret?: SecretEvidence;
   readonly fixes: readonly FixPlan[];
+  /**
+   * Set for a finding inside Terraform embedded in a ROS template (Workspace): `range` is in the template, but the
+   * fix plans and `innerRange` are in the embedded file's text, which the map carries; fixes are built there, in
+   * Terraform, and each edit is mapped out and escaped for the template.
+   */
+  readonly embedded?: { readonly map: PositionMap; readonly innerRange: Range };
   /** Where a judged value really comes from, when it is written elsewhere (another file or line). */
   readonly related?: readonly { readonly file: string | null; readonly range: Range; readonly message: Text }[];
   /** Set when a comment in the file suppresses the finding; it stays visible in reports. */

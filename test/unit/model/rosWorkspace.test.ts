@@ -157,8 +157,9 @@ describe('ROS Terraform workspaces: the full pipeline, without engine changes', 
         assert.ok(finding, `findings: ${findings.map((f) => f.ruleId).join(', ')}`);
         assert.deepStrictEqual(finding.range.start, value);
         assert.strictEqual(written(t, finding.range), CIDR_VALUE[format]);
-        // Its placeholder fix would be rendered as YAML/JSON (`'<trusted-cidr>'`), not Terraform: dropped.
-        assert.deepStrictEqual(finding.fixes, []);
+        // Its fixes stay in the embedded file's coordinates, built there as Terraform when asked for.
+        assert.deepStrictEqual(finding.fixes.map((f) => f.kind), ['placeholder']);
+        assert.ok(finding.embedded);
       }
     });
   }
@@ -174,78 +175,57 @@ describe('ROS Terraform workspaces: the full pipeline, without engine changes', 
 });
 
 describe('ROS Terraform workspaces: fixes', () => {
-  /** A finding on `cidr_ip` of main.tf with the given repairs, remapped into the template. */
-  async function remappedFixes(t: Template, plans: (setting: Setting) => FixPlan[]): Promise<Finding> {
-    const main = file(t, 'main.tf');
-    const inner = await parsed(main);
-    const setting = cidr(inner);
-    const finding: Finding = {
-      ruleId: 'test',
-      severity: 'high',
-      message: { en: 'm', zh: 'm' },
-      range: setting.valueRange,
-      resource: inner.resources[0] ?? null,
-      fixes: plans(setting),
-      related: [{ file: null, range: setting.keyRange, message: { en: 'r', zh: 'r' } }],
-    };
-    return remapFinding(finding, main.map);
-  }
-
-  function applyFix(t: Template, finding: Finding, index: number): string {
-    const fix = quickFixesFor(finding, t.text, t.format)[index];
-    assert.ok(fix);
-    return applyEdits(t.text, fix.changes.map((c) => ({ range: c.range, newText: c.newText })));
-  }
-
   function embeddedMain(text: string, format: Format): string {
     const node = entryOf(entryOf((format === 'yaml' ? parseYaml(text) : parseJson(text)).root, 'Workspace')?.value, 'main.tf')?.value;
     return node?.kind === 'scalar' ? String(node.value) : '';
   }
 
-  it('carries a plain string value into a YAML block by writing it between the Terraform quotes', async () => {
-    const t = template('yaml');
-    // `10.0.0.0/8` starts with a digit, so YAML would quote it ('10.0.0.0/8'): not Terraform, dropped.
-    const finding = await remappedFixes(t, (s) => [
-      { kind: 'set-value', range: s.valueRange, value: '10.0.0.0/8' },
-      { kind: 'set-value', range: s.valueRange, value: 'office-cidr' },
-    ]);
-    assert.strictEqual(written(t, finding.related?.[0]?.range ?? finding.range), 'cidr_ip');
-    assert.strictEqual(finding.fixes.length, 1);
-    assert.match(embeddedMain(applyFix(t, finding, 0), 'yaml'), /\n {2}cidr_ip {11}= "office-cidr"\n/);
-  });
+  /** The fixes of a finding whose plans are `plans`, built on the template and on the embedded text directly. */
+  async function bothWays(t: Template, plans: (setting: Setting, resource: Finding['resource']) => FixPlan[]): Promise<{ outer: string[]; inner: string[]; parses: boolean[] }> {
+    const main = file(t, 'main.tf');
+    const innerDocument = await parsed(main);
+    const setting = cidr(innerDocument);
+    const innerFinding: Finding = { ruleId: 'test', severity: 'high', message: { en: 'm', zh: 'm' }, range: setting.valueRange, resource: innerDocument.resources[0] ?? null, fixes: [] };
+    const withPlans: Finding = { ...innerFinding, fixes: plans(setting, innerFinding.resource) };
+    const outerFinding = remapFinding(withPlans, main.map);
+    const outer = quickFixesFor(outerFinding, t.text, t.format).map((fix) => applyEdits(t.text, fix.changes.map((c) => ({ range: c.range, newText: c.newText }))));
+    const inner = quickFixesFor(withPlans, main.map.text, 'terraform').map((fix) => applyEdits(main.map.text, fix.changes.map((c) => ({ range: c.range, newText: c.newText }))));
+    const parses = outer.map((text) => (t.format === 'yaml' ? parseYaml(text) : parseJson(text)).errors.length === 0);
+    return { outer: outer.map((text) => embeddedMain(text, t.format)), inner, parses };
+  }
 
-  it('carries numbers, booleans and whole-line removals into a YAML block', async () => {
-    const t = template('yaml');
-    const finding = await remappedFixes(t, (s) => [
-      { kind: 'set-value', range: s.valueRange, value: true },
-      { kind: 'remove-setting', range: { start: s.keyRange.start, end: s.valueRange.end } },
-    ]);
-    assert.deepStrictEqual(finding.fixes.map((f) => f.kind), ['set-value', 'remove-setting']);
-    assert.match(embeddedMain(applyFix(t, finding, 0), 'yaml'), /cidr_ip {11}= true\n/);
-    const removed = embeddedMain(applyFix(t, finding, 1), 'yaml');
-    assert.doesNotMatch(removed, /cidr_ip/);
-    assert.match(removed, /security_group_id = var\.sg_id\n}\n$/);
-  });
+  for (const format of ['yaml', 'json'] as const) {
+    it(`writes each fix into the template exactly as it would be written in the Terraform file (${format})`, async () => {
+      const t = template(format);
+      const { outer, inner, parses } = await bothWays(t, (s, resource) => [
+        { kind: 'placeholder', range: s.valueRange, placeholder: '<trusted-cidr>' },
+        { kind: 'set-value', range: s.valueRange, value: '10.0.0.0/8' },
+        { kind: 'set-value', range: s.valueRange, value: true },
+        { kind: 'remove-setting', range: { start: s.keyRange.start, end: s.valueRange.end } },
+        ...(resource ? [{ kind: 'add-setting' as const, resource, path: 'description', value: 'ssh from the office' }] : []),
+        { kind: 'extract-secret', range: s.valueRange, name: 'admin_cidr' },
+      ]);
+      // Six repairs and the rlens:ignore comment.
+      assert.strictEqual(outer.length, 7);
+      assert.deepStrictEqual(outer, inner);
+      assert.ok(parses.every(Boolean), 'the template still parses after every fix');
+      assert.match(outer[0] ?? '', /cidr_ip {11}= "<trusted-cidr>"\n/);
+      assert.match(outer[5] ?? '', /cidr_ip {11}= var\.admin_cidr\n[\s\S]*variable "admin_cidr" \{\n  type      = string\n  sensitive = true\n\}\n$/);
+      assert.match(outer[6] ?? '', /# rlens:ignore test reason\n {2}cidr_ip/);
+    });
+  }
 
-  it('drops what the outer syntax would write wrongly: strings and removals in JSON, additions and extractions anywhere', async () => {
-    const json = template('json');
-    const jsonFinding = await remappedFixes(json, (s) => [
-      { kind: 'set-value', range: s.valueRange, value: '10.0.0.0/8' },
-      { kind: 'placeholder', range: s.valueRange, placeholder: '<trusted-cidr>' },
-      { kind: 'remove-setting', range: s.valueRange },
-      { kind: 'set-value', range: s.valueRange, value: 8 },
-    ]);
-    assert.deepStrictEqual(jsonFinding.fixes.map((f) => f.kind), ['set-value']);
-    assert.match(embeddedMain(applyFix(json, jsonFinding, 0), 'json'), /cidr_ip {11}= 8\n/);
-    const yaml = template('yaml');
-    const yamlFinding = await remappedFixes(yaml, (s) => [
-      { kind: 'placeholder', range: s.valueRange, placeholder: '<trusted-cidr>' },
-      { kind: 'extract-secret', range: s.valueRange, name: 'cidr' },
-    ]);
-    const withResource = await remappedFixes(yaml, () => []);
-    assert.ok(withResource.resource);
-    assert.deepStrictEqual(yamlFinding.fixes, []);
-    const added = await remappedFixes(yaml, () => (withResource.resource ? [{ kind: 'add-setting', resource: withResource.resource, path: 'policy', value: 'accept' }] : []));
-    assert.deepStrictEqual(added.fixes, []);
+  it('does not offer a fix that would write into another file', async () => {
+    const t = template('yaml');
+    const main = file(t, 'main.tf');
+    const innerDocument = await parsed(main);
+    const setting = cidr(innerDocument);
+    const plan: FixPlan = { kind: 'extract-secret', range: setting.valueRange, name: 'admin_cidr' };
+    const finding = remapFinding({ ruleId: 'test', severity: 'high', message: { en: 'm', zh: 'm' }, range: setting.valueRange, resource: null, fixes: [plan] }, main.map);
+    // On a real module this fix writes into variables.tf; inside a template there is no such file to write.
+    const direct = quickFixesFor({ ...finding, embedded: undefined, range: setting.valueRange }, main.map.text, 'terraform', { sibling: () => 'variable "x" {}\n' });
+    assert.ok(direct.some((f) => f.changes.some((c) => c.file === 'variables.tf')), 'the direct fix does write variables.tf');
+    const titles = quickFixesFor(finding, t.text, 'yaml', { sibling: () => 'variable "x" {}\n' }).map((f) => f.title.en);
+    assert.ok(!titles.some((title) => title.includes('variables.tf')));
   });
 });
