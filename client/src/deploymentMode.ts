@@ -13,13 +13,29 @@ export class DeploymentModeStatus implements vscode.Disposable {
   }
 
   update(status: StatusParams): void {
-    this.item.text = `$(shield) ${status.deploymentModeLabel}`;
-    this.item.tooltip = status.dataError ?? vscode.l10n.t('Responsibility Lens: deployment mode {0}. Click to change.', status.deploymentModeLabel);
-    this.item.backgroundColor = status.dataError ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const contract = contractLabel(status.contract);
+    this.item.text = `$(shield) ${status.deploymentModeLabel}${contract ? ` · ${contract.short}` : ''}`;
+    const tooltip = vscode.l10n.t('Responsibility Lens: deployment mode {0}. Click to change.', status.deploymentModeLabel);
+    this.item.tooltip = status.dataError ?? (contract ? `${tooltip}\n${contract.long}` : tooltip);
+    this.item.backgroundColor = status.dataError ? new vscode.ThemeColor('statusBarItem.errorBackground') : status.contract === 'invalid' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   dispose(): void {
     this.item.dispose();
+  }
+}
+
+/** What the status bar says about the workspace's contract; nothing when there is none. */
+function contractLabel(status: StatusParams['contract']): { short: string; long: string } | undefined {
+  switch (status) {
+    case 'loaded':
+      return { short: vscode.l10n.t('contract'), long: vscode.l10n.t('The contract .rlens/contract.yaml is applied.') };
+    case 'untrusted':
+      return { short: vscode.l10n.t('contract not loaded'), long: vscode.l10n.t('The contract .rlens/contract.yaml is not loaded: the workspace is not trusted.') };
+    case 'invalid':
+      return { short: vscode.l10n.t('contract invalid'), long: vscode.l10n.t('The contract .rlens/contract.yaml has errors and is not applied; see its problems.') };
+    default:
+      return undefined;
   }
 }
 

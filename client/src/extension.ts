@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR_LANGUAGES, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type RlensSettings, type StatusParams } from '../../server/src/protocol/protocol';
+import { createContract } from './createContract';
 import { DeploymentModeStatus, selectDeploymentMode } from './deploymentMode';
 
 let client: LanguageClient | undefined;
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     vscode.commands.registerCommand('responsibilityLens.selectDeploymentMode', selectDeploymentMode),
     vscode.commands.registerCommand('responsibilityLens.selectRange', selectRange),
+    vscode.commands.registerCommand('responsibilityLens.createContract', () => (client ? createContract(client) : undefined)),
   );
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -39,8 +41,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ]),
     synchronize: {
       configurationSection: SETTINGS_SECTION,
-      // Custom rules, and the files of Terraform modules (a change in one file can change another's findings).
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.rlens/rules/*.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/*.tf')],
+      // Custom rules, the contract, and the files of Terraform modules (a change in one file can change another's findings).
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.rlens/rules/*.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/.rlens/contract.yaml'),
+        vscode.workspace.createFileSystemWatcher('**/*.tf'),
+      ],
     },
     initializationOptions: currentSettings(),
     outputChannel: output,

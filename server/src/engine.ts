@@ -12,6 +12,8 @@ import { BUILTIN_CODE_RULES } from './rules/builtin';
 import type { DeclarativeRule } from './rules/declarative/rule';
 import { runRules, type CodeRule } from './rules/run';
 import { applySuppressions } from './rules/suppression';
+import type { Contract } from './contract/contract';
+import { applyWaivers } from './contract/waivers';
 import type { Finding, RuleMeta } from './rules/types';
 
 /** The result of analysing one file. `skipped` says why nothing was analysed. */
@@ -44,6 +46,10 @@ export class Engine {
   private readonly codeRules: readonly CodeRule[] = BUILTIN_CODE_RULES;
   /** The workspace's own declarative rules (.rlens/rules), run after the built-in ones. */
   private customRules: readonly DeclarativeRule[] = [];
+  /** The workspace's contract (.rlens/contract.yaml), applied on top of the standard and the deployment mode. */
+  private contractValue: Contract | null = null;
+  /** What "today" is for waivers; tests replace it. */
+  today: () => Date = () => new Date();
 
   private constructor(
     private knowledgeValue: Knowledge,
@@ -67,13 +73,29 @@ export class Engine {
     this.resolvers = new Map();
   }
 
+  /** The contract's deployment mode wins over the one asked for (the setting or --deployment). */
   resolver(mode: DeploymentMode): RowResolver {
-    let resolver = this.resolvers.get(mode);
+    const effective = this.effectiveMode(mode);
+    let resolver = this.resolvers.get(effective);
     if (!resolver) {
-      resolver = new RowResolver(this.knowledgeValue.model, mode);
-      this.resolvers.set(mode, resolver);
+      resolver = new RowResolver(this.knowledgeValue.model, effective, this.contractValue);
+      this.resolvers.set(effective, resolver);
     }
     return resolver;
+  }
+
+  effectiveMode(mode: DeploymentMode): DeploymentMode {
+    return this.contractValue?.deploymentMode ?? mode;
+  }
+
+  get contract(): Contract | null {
+    return this.contractValue;
+  }
+
+  /** Replaces the workspace's contract (null: none); resolved rows are recomputed. */
+  setContract(contract: Contract | null): void {
+    this.contractValue = contract;
+    this.resolvers = new Map();
   }
 
   /** Parses and annotates a file. `id` identifies the document across edits (its URI or path). */
@@ -89,7 +111,8 @@ export class Engine {
     const declarative = this.customRules.length > 0 ? [...this.knowledgeValue.rules, ...this.customRules] : this.knowledgeValue.rules;
     const module = members.map((member) => member.document);
     const findings = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module), (id) => this.ruleMeta(id)?.xref);
-    return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode), findings };
+    const waived = this.contractValue ? applyWaivers(findings, this.contractValue.waivers, this.today()) : findings;
+    return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode), findings: waived };
   }
 
   /** Parses Terraform text without keeping its tree: for the other files of a module. */

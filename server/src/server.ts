@@ -16,12 +16,18 @@ import { DiagnosticsScheduler } from './handlers/diagnostics';
 import { guarded } from './handlers/guard';
 import { onHover } from './handlers/hover';
 import { onInlayHints } from './handlers/inlayHints';
+import * as fs from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { DeclarativeRule } from './rules/declarative/rule';
 import { isCustomRulesFile, loadCustomRules, type RuleFileProblem } from './rules/custom';
 import { ruleFileDiagnostic } from './handlers/diagnostics';
-import { SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type RlensSettings, type StatusParams } from './protocol/protocol';
+import { CONTRACT_TEMPLATE_REQUEST, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type ContractStatus, type ContractTemplateResult, type RlensSettings, type StatusParams } from './protocol/protocol';
+import { isContractFile } from './contract/contract';
+import { contractTemplate } from './contract/template';
+import { workspaceContract } from './contract/workspace';
+import { onCompletion } from './handlers/completion';
+import { contractDiagnostics } from './handlers/contractDiagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -45,7 +51,8 @@ const context: HandlerContext = {
     if (!cache) throw new Error('engine not ready');
     return cache;
   },
-  settings: () => settings,
+  // The contract's deployment mode wins over the setting, for every handler (hover context, cache keys).
+  settings: () => (engine?.contract?.deploymentMode ? { ...settings, mode: engine.contract.deploymentMode } : settings),
   log,
 };
 const diagnostics = new DiagnosticsScheduler(connection, context);
@@ -54,6 +61,9 @@ let workspaceRoots: string[] = [];
 let trusted = true;
 /** Problems of each custom rules file on disk, published as that file's diagnostics. */
 let customRuleProblems = new Map<string, RuleFileProblem[]>();
+let contractStatus: ContractStatus = 'none';
+/** The contract file last published while closed, so its diagnostics can be cleared when it goes away. */
+let contractFile: string | undefined;
 
 connection.onInitialize(async (params: InitializeParams) => {
   locale = params.locale;
@@ -68,6 +78,8 @@ connection.onInitialize(async (params: InitializeParams) => {
       inlayHintProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      // Only answers in .rlens/contract.yaml (item and option ids); elsewhere it returns nothing.
+      completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'responsibility-lens' },
   };
@@ -117,17 +129,58 @@ function reloadCustomRules(): void {
   diagnostics.scheduleAll();
 }
 
+/**
+ * Loads the workspace's .rlens/contract.yaml (trusted workspaces only; an open editor's text wins over the disk)
+ * and refreshes everything it changes: cached analyses, hints, lenses, diagnostics and the status bar.
+ */
+function reloadContract(): void {
+  if (!engine) return;
+  const loaded = workspaceContract(workspaceRoots, trusted, engine.knowledge, path.join(assets.matricesDir, 'schema'), settings.language, (file) => documents.get(URI.file(file).toString())?.getText());
+  engine.setContract(loaded.contract);
+  contractStatus = loaded.status;
+  cache?.invalidateAll();
+  // A closed contract file gets its diagnostics here; an open one is validated from its live text.
+  for (const file of new Set([contractFile, loaded.file])) {
+    if (!file) continue;
+    const uri = URI.file(file).toString();
+    if (documents.get(uri)) continue;
+    const text = file === loaded.file && loaded.status !== 'untrusted' ? readOrEmpty(file) : undefined;
+    void connection.sendDiagnostics({ uri, diagnostics: text === undefined ? [] : contractDiagnostics(engine, text, file, settings.language) });
+  }
+  contractFile = loaded.file;
+  refreshViews();
+}
+
+/** Tells the client that what it shows is stale: status bar, hints, lenses, diagnostics. */
+function refreshViews(): void {
+  sendStatus();
+  void connection.languages.inlayHint.refresh().catch(() => undefined);
+  void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  diagnostics.scheduleAll();
+}
+
+function readOrEmpty(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 connection.onNotification(TRUSTED_NOTIFICATION, () => {
   trusted = true;
   reloadCustomRules();
+  reloadContract();
 });
 connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((change) => isCustomRulesFile(URI.parse(change.uri).fsPath))) reloadCustomRules();
+  if (params.changes.some((change) => isContractFile(URI.parse(change.uri).fsPath))) reloadContract();
   for (const change of params.changes) moduleChanged(terraformFile(change.uri));
 });
 
 connection.onInitialized(() => {
   reloadCustomRules();
+  reloadContract();
   void refreshSettings();
   stopWatching = watchMatrices(assets.matricesDir, () => void reloadData(), log);
 });
@@ -150,11 +203,13 @@ async function refreshSettings(): Promise<void> {
 }
 
 function sendStatus(): void {
-  const mode = engine?.knowledge.model.modes.get(settings.mode);
+  const effective = context.settings().mode;
+  const mode = engine?.knowledge.model.modes.get(effective);
   const status: StatusParams = {
-    deploymentMode: settings.mode,
-    deploymentModeLabel: mode ? pick(mode.name, settings.language) : settings.mode,
+    deploymentMode: effective,
+    deploymentModeLabel: mode ? pick(mode.name, settings.language) : effective,
     ...(dataError ? { dataError } : {}),
+    contract: contractStatus,
   };
   void connection.sendNotification(STATUS_NOTIFICATION, status);
 }
@@ -179,12 +234,14 @@ async function reloadData(): Promise<void> {
   }
   cache?.invalidateAll();
   reloadCustomRules();
+  reloadContract();
   void refreshSettings();
 }
 
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
 documents.onDidChangeContent((event) => {
   diagnostics.schedule(event.document.uri);
+  if (isContractFile(URI.parse(event.document.uri).fsPath)) reloadContract();
   moduleChanged(terraformFile(event.document.uri));
 });
 
@@ -201,12 +258,16 @@ function moduleChanged(file: string | undefined): void {
 documents.onDidClose((event) => {
   cache?.forget(event.document.uri);
   diagnostics.clear(event.document.uri);
+  // Closing an edited, unsaved contract falls back to what is on disk.
+  if (isContractFile(URI.parse(event.document.uri).fsPath)) reloadContract();
 });
 
 connection.onHover(guarded('hover', null, log, (params) => onHover(context, params)));
 connection.languages.inlayHint.on(guarded('inlayHint', [], log, (params) => onInlayHints(context, params)));
 connection.onCodeLens(guarded('codeLens', [], log, (params) => onCodeLens(context, params)));
 connection.onCodeAction(guarded('codeAction', [], log, (params) => onCodeActions(context, params)));
+connection.onCompletion(guarded('completion', [], log, (params) => onCompletion(context, params)));
+connection.onRequest(CONTRACT_TEMPLATE_REQUEST, (): ContractTemplateResult => ({ text: engine ? contractTemplate(engine.knowledge) : '' }));
 
 // A bug in one request must never end the process: log it and keep serving.
 process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? String(error)}`));

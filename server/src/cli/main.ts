@@ -16,6 +16,7 @@ import { failsThreshold, progressBar, scanFiles } from './scan';
 import { SEVERITIES } from '../rules/types';
 import { loadCustomRules } from '../rules/custom';
 import * as path from 'path';
+import { expiredWaiverFindings, readContractOption } from './contract';
 
 declare const RLENS_VERSION: string | undefined;
 const VERSION = typeof RLENS_VERSION === 'string' ? RLENS_VERSION : '0.0.0-dev';
@@ -24,21 +25,25 @@ const HELP = `rlens ${VERSION} — Responsibility Lens / 云安全责任透镜
 
 Usage:
   rlens scan <paths…> [--format text|json|sarif|junit] [--severity-threshold low|medium|high|critical]
-             [--deployment MODE] [--lang en|zh-cn] [--output FILE] [--no-color]
+             [--deployment MODE] [--contract FILE] [--lang en|zh-cn] [--output FILE] [--no-color]
       Customer-owned misconfigurations. Exit 0: none at or above the threshold; 1: some; 2: usage or input error.
       检查客户责任范围内的错误配置。退出码 0：无达到阈值的问题；1：有；2：用法或输入错误。
-  rlens explain <paths…> [--format text|json] [--deployment MODE] [--lang en|zh-cn] [--output FILE]
+  rlens explain <paths…> [--format text|json] [--deployment MODE] [--contract FILE] [--lang en|zh-cn] [--output FILE]
       Every annotated setting: position, resource, responsible party, responsibility item, service model.
       列出每个带责任标注的设置：位置、资源、责任方、责任项、服务模式。
-  rlens matrix [--service-model iaas|paas|saas] [--deployment MODE] [--format json|csv|markdown] [--output FILE]
+  rlens matrix [--service-model iaas|paas|saas] [--deployment MODE] [--contract FILE] [--format json|csv|markdown] [--output FILE]
       The responsibility matrix of the standard, resolved for a service model and deployment mode.
       输出按服务模式和部署模式解析后的责任矩阵。
+
+--contract FILE: a contract (.rlens/contract.yaml) whose deployment mode, negotiated options, vendors,
+  reassignments and waivers apply; its deployment mode wins over --deployment.
+  合同文件：应用其部署模式、协商选项、安全厂商、责任改派与豁免；其部署模式优先于 --deployment。
 
 MODE: public-cloud | cloud-software | cloud-software-managed
 Exit codes: 0 success, 1 findings (scan), 2 usage or input error. 退出码：0 成功，1 发现问题（scan），2 用法或输入错误。
 `;
 
-const VALUED = new Set(['--format', '--deployment', '--service-model', '--lang', '--output', '--severity-threshold']);
+const VALUED = new Set(['--format', '--deployment', '--service-model', '--lang', '--output', '--severity-threshold', '--contract']);
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export async function main(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string; env: NodeJS.ProcessEnv; isTTY?: boolean }): Promise<number> {
@@ -75,14 +80,18 @@ export async function main(argv: readonly string[], io: { stdout: (s: string) =>
         }
         if ([...custom.problems.values()].some((list) => list.length > 0)) return 2;
         engine.setCustomRules(custom.rules);
+        const contractFile = args.options.get('--contract');
+        if (contractFile !== undefined) engine.setContract(readContractOption(contractFile, engine, io.cwd, language));
         // A progress bar only where a person watches a long run: a terminal, text output, many files.
         const showProgress = io.isTTY === true && format === 'text' && !args.options.has('--output') && files.length > 20;
-        const report = scanFiles(engine, files, {
+        const scanned = scanFiles(engine, files, {
           mode,
           cwd: io.cwd,
           version: VERSION,
           ...(showProgress ? { onProgress: (done: number, total: number) => io.stderr(progressBar(done, total) + (done === total ? '\n' : '')) } : {}),
         });
+        // An expired waiver is itself reported, in the contract file.
+        const report = engine.contract ? { ...scanned, findings: [...scanned.findings, ...expiredWaiverFindings(engine.contract, engine.today(), io.cwd)] } : scanned;
         const color = format === 'text' && io.isTTY === true && !args.flags.has('--no-color') && !io.env.NO_COLOR && !args.options.has('--output');
         if (format === 'json') write(formatJson(report));
         else if (format === 'sarif') write(formatSarif(report, { language }));
@@ -98,6 +107,8 @@ export async function main(argv: readonly string[], io: { stdout: (s: string) =>
         if (missing.length > 0) throw new UsageError(t(language, 'error.fileMissing', missing.join(', ')));
         const started = performance.now();
         const engine = await Engine.create();
+        const contractFile = args.options.get('--contract');
+        if (contractFile !== undefined) engine.setContract(readContractOption(contractFile, engine, io.cwd, language));
         const result = explainFiles(engine, files, mode, io.cwd);
         const elapsed = performance.now() - started;
         if (format === 'json') {
@@ -112,7 +123,10 @@ export async function main(argv: readonly string[], io: { stdout: (s: string) =>
         const serviceModelOption = args.options.get('--service-model');
         const serviceModels = serviceModelOption === undefined ? [...SERVICE_MODELS] : [oneOf(serviceModelOption, SERVICE_MODELS, 'iaas', badValue(language, '--service-model'))];
         const engine = await Engine.create();
-        const rows = matrixRows(engine.knowledge.model, serviceModels, mode);
+        const contractFile = args.options.get('--contract');
+        const contract = contractFile === undefined ? null : readContractOption(contractFile, engine, io.cwd, language);
+        engine.setContract(contract);
+        const rows = matrixRows(engine.knowledge.model, serviceModels, engine.effectiveMode(mode), contract);
         if (format === 'json') write(JSON.stringify(rows, null, 2));
         else if (format === 'csv') write(matrixCsv(rows));
         else write(matrixMarkdown(rows, language));

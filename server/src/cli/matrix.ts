@@ -1,3 +1,4 @@
+import type { Contract } from '../contract/contract';
 import { resolveRows } from '../matrices/resolve';
 import type { DeploymentMode, Duty, MatrixRow, ResponsibilityModel, ServiceModel, Text } from '../matrices/types';
 
@@ -19,8 +20,8 @@ export interface MatrixRowJson {
   readonly source: Text;
 }
 
-export function matrixRows(model: ResponsibilityModel, serviceModels: readonly ServiceModel[], mode: DeploymentMode): MatrixRowJson[] {
-  return serviceModels.flatMap((serviceModel) => resolveRows(model, serviceModel, mode).map((row) => toJson(row, mode)));
+export function matrixRows(model: ResponsibilityModel, serviceModels: readonly ServiceModel[], mode: DeploymentMode, contract: Contract | null = null): MatrixRowJson[] {
+  return serviceModels.flatMap((serviceModel) => resolveRows(model, serviceModel, mode, contract).map((row) => toJson(row, mode)));
 }
 
 function toJson(row: MatrixRow, mode: DeploymentMode): MatrixRowJson {
@@ -29,6 +30,7 @@ function toJson(row: MatrixRow, mode: DeploymentMode): MatrixRowJson {
     labelled('云服务提供者', 'Provider', row.provider.note),
     labelled('云服务客户', 'Customer', row.customer.note),
     labelled('部署模式', 'Deployment mode', row.modeNote),
+    labelled('合同', 'Contract', row.contractNote ?? null),
   ].filter((part): part is Text => part !== null);
   const source: Text = row.negotiation
     ? { zh: `${row.table.zh}；${row.negotiation.table.zh} 第 ${row.negotiation.number} 项`, en: `${row.table.en}; ${row.negotiation.table.en}, no. ${row.negotiation.number}` }

@@ -54,7 +54,7 @@ export function annotateResource(resource: Resource, mapping: ResourceMapping, r
     const literal = group.find((s) => s.value.kind === 'literal' && typeof s.value.value === 'string')?.value;
     const { items, label } = itemsForValue(settingMapping, literal?.kind === 'literal' ? String(literal.value) : undefined);
     const rows = items
-      .map((item) => resolver.row(mapping.serviceModel, item))
+      .map((item) => resolver.row(mapping.serviceModel, item, resource.type))
       .filter((row): row is MatrixRow => row !== undefined);
     const primary = rows[0];
     if (!primary) continue;

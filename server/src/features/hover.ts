@@ -48,12 +48,18 @@ function rowSection(row: MatrixRow, language: Language): string {
   }
   if (row.negotiation) {
     lines.push('');
-    lines.push(t(language, 'hover.negotiable', pick(row.negotiation.table, language), row.negotiation.number));
+    // Once the contract has chosen, "not chosen" would be wrong: the options stay listed for reference.
+    const settled = row.provider.duty !== 'negotiable' && row.customer.duty !== 'negotiable';
+    lines.push(t(language, settled ? 'hover.negotiableChosen' : 'hover.negotiable', pick(row.negotiation.table, language), row.negotiation.number));
     for (const option of row.negotiation.options) {
       const provider = option.provider ? pick(option.provider, language) : t(language, 'hover.nothing');
       const customer = option.customer ? pick(option.customer, language) : t(language, 'hover.nothing');
       lines.push(`- ${t(language, 'hover.option', option.id, provider, customer)}`);
     }
+  }
+  if (row.contractNote) {
+    lines.push('');
+    lines.push(t(language, 'hover.contractNote', pick(row.contractNote, language)));
   }
   if (row.modeNote) {
     lines.push('');

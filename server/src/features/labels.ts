@@ -16,10 +16,18 @@ export function partyLabel(party: PartyId, language: Language): string {
   return t(language, `party.${party}`);
 }
 
-/** The few words of an inlay hint: "客户 · 设置安全组" / "Customer · Security group setup". */
+/**
+ * The few words of an inlay hint: "客户 · 设置安全组" / "Customer · Security group setup", and
+ * "客户（合同） · …" when the workspace's contract rather than the standard decides it.
+ */
 export function hintLabel(annotation: Annotation, language: Language): string {
   const primary = annotation.rows[0] as MatrixRow;
-  return `${responsibilityLabel(annotation.responsibility, language)} · ${pick(primary.item, language)}`;
+  const party = responsibilityLabel(annotation.responsibility, language);
+  return `${fromContract(primary) ? t(language, 'origin.contractHint', party) : party} · ${pick(primary.item, language)}`;
+}
+
+export function fromContract(row: MatrixRow): boolean {
+  return row.provider.origin === 'contract' || row.customer.origin === 'contract' || row.vendor.origin === 'contract';
 }
 
 /** True when any party of the primary row got its duty from somewhere other than the standard. */

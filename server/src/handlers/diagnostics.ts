@@ -10,6 +10,8 @@ import { findingView } from '../features/findingView';
 import { isCustomRulesFile, readRuleFile, type RuleFileProblem } from '../rules/custom';
 import type { Severity } from '../rules/types';
 import type { HandlerContext } from './context';
+import { isContractFile } from '../contract/contract';
+import { contractDiagnostics } from './contractDiagnostics';
 
 export const DIAGNOSTIC_SOURCE = 'Responsibility Lens';
 
@@ -117,6 +119,7 @@ export class DiagnosticsScheduler {
       const engine = this.context.engine;
       return readRuleFile(document.getText(), fsPath, engine.knowledge, path.join(engine.assets.matricesDir, 'schema'), this.context.settings().language).problems.map(ruleFileDiagnostic);
     }
+    if (isContractFile(fsPath)) return contractDiagnostics(this.context.engine, document.getText(), fsPath, this.context.settings().language);
     const settings = this.context.settings();
     const analysis = this.context.cache.get(document, settings);
     const fileName = uri.slice(uri.lastIndexOf('/') + 1);

@@ -74,6 +74,18 @@ const messages = {
   'cli.usage.unknownOption': { en: 'Unknown option "{0}". See rlens --help.', zh: '未知选项“{0}”。参见 rlens --help。' },
   'cli.usage.badValue': { en: 'Invalid value "{1}" for {0}; expected one of: {2}', zh: '{0} 的取值“{1}”无效；可选：{2}' },
   'cli.usage.missingValue': { en: '{0} needs a value', zh: '{0} 需要一个取值' },
+  'contract.unknownItem': { en: 'unknown item "{0}"', zh: '未知的责任项“{0}”' },
+  'contract.itemNotInModel': { en: 'item "{0}" is not in the {1} table', zh: '责任项“{0}”不在 {1} 表中' },
+  'contract.notNegotiable': { en: 'item "{0}" is not negotiable in {1}', zh: '责任项“{0}”在 {1} 中不可协商' },
+  'contract.unknownOption': { en: 'unknown option "{0}" for {1}; options: {2}', zh: '{1} 没有划分方式“{0}”；可选：{2}' },
+  'contract.badDate': { en: '"{0}" is not a date (YYYY-MM-DD)', zh: '“{0}”不是有效日期（YYYY-MM-DD）' },
+  'contract.waiverExpired': { en: 'The waiver of {0} expired on {1}; its findings are reported again ({2})', zh: '{0} 的豁免已于 {1} 到期，相关问题重新报告（{2}）' },
+  'contract.invalid': { en: 'The contract {0} is invalid and was not applied: {1}', zh: '合同 {0} 无效，未生效：{1}' },
+  'contract.missing': { en: 'Cannot read the contract {0}', zh: '无法读取合同 {0}' },
+  'origin.contractHint': { en: '{0} (contract)', zh: '{0}（合同）' },
+  'hover.contractNote': { en: 'Contract: {0}', zh: '合同约定：{0}' },
+  'hover.negotiableChosen': { en: 'Negotiable ({0}, no. {1}). Options:', zh: '可协商（{0} 第 {1} 项）。划分方式：' },
+  'completion.option': { en: 'Option {0}) provider: {1}; customer: {2}', zh: '方式 {0}）云服务提供者：{1}；云服务客户：{2}' },
   'cli.usage.missingPath': { en: '{0} needs a file or directory', zh: '{0} 需要一个文件或目录' },
 } as const satisfies Record<string, Text>;
 

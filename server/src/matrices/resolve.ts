@@ -1,10 +1,21 @@
+import { applyContract, hasResourceScopedReassignment } from '../contract/apply';
+import type { Contract } from '../contract/contract';
 import type { DeploymentMode, Duty, MatrixRow, PartyCell, PartyId, ResponsibilityModel, ServiceModel } from './types';
+
+/**
+ * The rows of a service model with a deployment mode applied, then the workspace's contract when there is one
+ * (its resource-type-scoped reassignments excepted: they apply per resource, through RowResolver).
+ */
+export function resolveRows(model: ResponsibilityModel, serviceModel: ServiceModel, mode: DeploymentMode, contract?: Contract | null): MatrixRow[] {
+  const rows = modeRows(model, serviceModel, mode);
+  return contract ? rows.map((row) => applyContract(row, contract)) : rows;
+}
 
 /**
  * The rows of a service model with a deployment mode applied. Each override of the mode replaces the duties it
  * names on the rows it matches, and records why; the standard's cell notes stay for context.
  */
-export function resolveRows(model: ResponsibilityModel, serviceModel: ServiceModel, mode: DeploymentMode): MatrixRow[] {
+function modeRows(model: ResponsibilityModel, serviceModel: ServiceModel, mode: DeploymentMode): MatrixRow[] {
   const rows = model.rows.get(serviceModel) ?? [];
   const definition = model.modes.get(mode);
   if (!definition || definition.overrides.length === 0) return [...rows];
@@ -30,23 +41,34 @@ function overridden(cell: PartyCell, duty: Duty | undefined): PartyCell {
   return { duty, note: null, origin: 'deployment-mode' };
 }
 
-/** Resolves single items, caching the mode-applied rows of each service model. */
+/** Resolves single items, caching the mode- and contract-applied rows of each service model. */
 export class RowResolver {
   private readonly cache = new Map<ServiceModel, Map<string, MatrixRow>>();
+  private readonly modeCache = new Map<ServiceModel, Map<string, MatrixRow>>();
 
   constructor(
     private readonly model: ResponsibilityModel,
     readonly mode: DeploymentMode,
+    readonly contract: Contract | null = null,
   ) {}
 
-  row(serviceModel: ServiceModel, itemId: string): MatrixRow | undefined {
-    let byId = this.cache.get(serviceModel);
-    if (!byId) {
-      byId = new Map(resolveRows(this.model, serviceModel, this.mode).map((row) => [row.id, row]));
-      this.cache.set(serviceModel, byId);
+  /** `resourceType` lets a contract's reassignment for one resource type apply to that resource's settings. */
+  row(serviceModel: ServiceModel, itemId: string, resourceType?: string): MatrixRow | undefined {
+    if (resourceType !== undefined && hasResourceScopedReassignment(this.contract, itemId)) {
+      const base = cached(this.modeCache, serviceModel, () => modeRows(this.model, serviceModel, this.mode)).get(itemId);
+      return base ? applyContract(base, this.contract, resourceType) : undefined;
     }
-    return byId.get(itemId);
+    return cached(this.cache, serviceModel, () => resolveRows(this.model, serviceModel, this.mode, this.contract)).get(itemId);
   }
+}
+
+function cached(cache: Map<ServiceModel, Map<string, MatrixRow>>, serviceModel: ServiceModel, rows: () => MatrixRow[]): Map<string, MatrixRow> {
+  let byId = cache.get(serviceModel);
+  if (!byId) {
+    byId = new Map(rows().map((row) => [row.id, row]));
+    cache.set(serviceModel, byId);
+  }
+  return byId;
 }
 
 /** Who answers for a row, in one word: the label of a hint and the colour of a lens. */

@@ -64,6 +64,8 @@ export interface MatrixRow {
   readonly inheritedFrom: { readonly serviceModel: ServiceModel; readonly note: Text | null } | null;
   /** Set when a deployment mode changed the row. */
   readonly modeNote: Text | null;
+  /** Set when the workspace's contract changed the row: the chosen option, the vendor, the reassignment's reason. */
+  readonly contractNote?: Text | null;
 }
 
 export interface ModeOverride {

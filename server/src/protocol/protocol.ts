@@ -30,9 +30,23 @@ export interface StatusParams {
   readonly deploymentModeLabel: string;
   /** Set when the responsibility data could not be loaded; the message is in the user's language. */
   readonly dataError?: string;
+  /**
+   * The workspace's contract (.rlens/contract.yaml): applied, present but not loaded because the workspace is not
+   * trusted, present but invalid (its problems are diagnostics in the file), or absent.
+   */
+  readonly contract?: ContractStatus;
 }
 
-/** Sent by the client when the user trusts the workspace: custom rules may now be loaded. */
+export type ContractStatus = 'loaded' | 'untrusted' | 'invalid' | 'none';
+
+/** Asked by the client's "Create contract file" command: the text of a new .rlens/contract.yaml. */
+export const CONTRACT_TEMPLATE_REQUEST = 'responsibilityLens/contractTemplate';
+
+export interface ContractTemplateResult {
+  readonly text: string;
+}
+
+/** Sent by the client when the user trusts the workspace: custom rules and the contract may now be loaded. */
 export const TRUSTED_NOTIFICATION = 'responsibilityLens/workspaceTrusted';
 
 /** Languages whose documents the client hands to the server. */
