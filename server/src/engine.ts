@@ -7,6 +7,10 @@ import type { DeploymentMode, Knowledge } from './matrices/types';
 import type { IacDocument } from './model/types';
 import type { ModuleFile } from './documents/moduleIndex';
 import { resolveTerraformReferences } from './model/terraformResolve';
+import { remapEmbedded, workspaceFiles } from './model/rosWorkspace';
+import { parseJson } from './parsers/json/jsonParser';
+import { parseYaml } from './parsers/yaml/yamlParser';
+import * as path from 'path';
 import { TerraformParser } from './parsers/hcl/terraformParser';
 import { BUILTIN_CODE_RULES } from './rules/builtin';
 import type { DeclarativeRule } from './rules/declarative/rule';
@@ -15,6 +19,13 @@ import { applySuppressions } from './rules/suppression';
 import type { Contract } from './contract/contract';
 import { applyWaivers } from './contract/waivers';
 import type { Finding, RuleMeta } from './rules/types';
+
+/** A ROS template that carries Terraform files (Transform Aliyun::Terraform-v1.x). */
+const EMBEDDED_TERRAFORM = /Aliyun::Terraform-/;
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
 
 /** The result of analysing one file. `skipped` says why nothing was analysed. */
 export type FileAnalysis =
@@ -110,9 +121,35 @@ export class Engine {
     const document = members.length > 0 ? resolveTerraformReferences(parsed, members) : parsed;
     const declarative = this.customRules.length > 0 ? [...this.knowledgeValue.rules, ...this.customRules] : this.knowledgeValue.rules;
     const module = members.map((member) => member.document);
-    const findings = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module), (id) => this.ruleMeta(id)?.xref);
+    const own = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module), (id) => this.ruleMeta(id)?.xref);
+    const embedded = (kind === 'yaml' || kind === 'json') && EMBEDDED_TERRAFORM.test(text) ? this.analyseWorkspace(text, kind, declarative, options.mode) : undefined;
+    const findings = embedded ? [...own, ...embedded.findings].sort(byPosition) : own;
     const waived = this.contractValue ? applyWaivers(findings, this.contractValue.waivers, this.today()) : findings;
-    return { status: 'analysed', kind, document, resources: this.annotate(document, options.mode), findings: waived };
+    const resources = this.annotate(document, options.mode);
+    return { status: 'analysed', kind, document, resources: embedded ? [...resources, ...embedded.resources] : resources, findings: waived };
+  }
+
+  /**
+   * Terraform files held in a ROS template's Workspace (Transform Aliyun::Terraform-…): each is analysed as a
+   * Terraform file of its folder within the workspace, and its annotations and findings are moved to the
+   * template's lines and columns.
+   */
+  private analyseWorkspace(text: string, kind: 'yaml' | 'json', declarative: readonly DeclarativeRule[], mode: DeploymentMode): { resources: ResourceAnnotations[]; findings: Finding[] } {
+    const root = (kind === 'yaml' ? parseYaml(text) : parseJson(text)).root;
+    const files = workspaceFiles(root, text, kind).map((file) => ({ ...file, document: this.parseTerraform(file.map.text, file.kind) }));
+    const mapOf = (name: string) => files.find((f) => f.name === name)?.map;
+    const resources: ResourceAnnotations[] = [];
+    const findings: Finding[] = [];
+    for (const file of files) {
+      if (file.kind !== 'terraform') continue;
+      const members = files.filter((o) => o !== file && path.posix.dirname(o.name) === path.posix.dirname(file.name)).map((o) => ({ file: o.name, document: o.document }));
+      const inner = members.length > 0 ? resolveTerraformReferences(file.document, members) : file.document;
+      const raw = applySuppressions(file.map.text, inner, runRules(inner, declarative, this.codeRules, members.map((m) => m.document)), (id) => this.ruleMeta(id)?.xref);
+      const out = remapEmbedded(inner, raw, file.map, { mapOf });
+      resources.push(...this.annotate(out.document, mode));
+      findings.push(...out.findings);
+    }
+    return { resources, findings };
   }
 
   /** Parses Terraform text without keeping its tree: for the other files of a module. */
