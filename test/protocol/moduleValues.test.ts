@@ -40,6 +40,10 @@ describe('values from other files of the module', function () {
     assert.ok(related?.location.uri.endsWith('/terraform.tfvars'));
     assert.strictEqual(related?.location.range.start.line, 1);
     assert.match(related?.message ?? '', /var\.admin_cidr → terraform\.tfvars/);
+    const hover = await client.hover(main, { line: 3, character: 5 });
+    const markdown = (hover?.contents as { value: string } | undefined)?.value ?? '';
+    assert.match(markdown, /The value is written elsewhere: var\.admin_cidr → terraform\.tfvars, line 2/);
+    assert.ok(!markdown.includes('0.0.0.0/0'), 'the hover names the place, not the value');
   });
 
   it('finds a hardcoded key moved from main.tf into a variable default, at its real place', async () => {

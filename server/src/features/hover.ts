@@ -11,6 +11,9 @@ export function hoverMarkdown(annotation: Annotation, mode: DeploymentModeDefini
   if (!primary) return '';
   const parts = [rowSection(primary, language)];
   if (annotation.valueLabel) parts.push(t(language, 'hover.valueCase', pick(annotation.valueLabel, language)));
+  // Where a referenced value is written, never the value itself: it may be a secret.
+  const resolved = annotation.setting.resolved;
+  if (resolved) parts.push(t(language, 'hover.valueFrom', resolved.via, resolved.range.start.line + 1));
   const resourceName = [annotation.resource.type, annotation.resource.name].filter(Boolean).join(' ');
   parts.push(
     t(

@@ -34,6 +34,7 @@ const messages = {
   'hover.definition': { en: '*What it means*: {0}', zh: '*含义*：{0}' },
   'hover.context': { en: 'Service model: {0} · Deployment mode: {1} · Resource: {2}', zh: '服务模式：{0} · 部署模式：{1} · 资源：{2}' },
   'hover.valueCase': { en: 'For this value: {0}', zh: '按此取值：{0}' },
+  'hover.valueFrom': { en: 'The value is written elsewhere: {0}, line {1}', zh: '取值写在别处：{0}，第 {1} 行' },
   'hover.negotiable': { en: 'Negotiable ({0}, no. {1}). Your contract has not chosen an option:', zh: '可协商（{0} 第 {1} 项）。合同尚未选定划分方式：' },
   'hover.option': { en: 'Option {0}) provider: {1}; customer: {2}', zh: '方式 {0}）云服务提供者：{1}；云服务客户：{2}' },
   'hover.nothing': { en: 'nothing', zh: '——' },
