@@ -8,8 +8,8 @@ export type Truth = true | false | 'unknown';
 
 /**
  * Longest value a rule's regular expression is run on; longer values are not judged. This bounds the work of
- * ordinary patterns on huge values. It does NOT make a catastrophic custom pattern safe (one can backtrack
- * exponentially on a few dozen characters): isolating custom patterns is still to do.
+ * ordinary patterns on huge values; patterns that could backtrack exponentially (nested quantifiers) are
+ * refused when a rule is loaded (patternSafety.ts).
  */
 export const MAX_PATTERN_INPUT = 10_000;
 

@@ -1,5 +1,6 @@
 import type { Text } from '../../matrices/types';
 import { ruleMeta } from '../meta';
+import { unsafePatternReason } from './patternSafety';
 import type { RuleFamily, Severity } from '../types';
 import type { Condition } from './conditions';
 import type { DeclarativeRule, DeclarativeTarget } from './rule';
@@ -62,7 +63,7 @@ export function toDeclarativeRules(raw: RawRuleFile, file: string, origin: strin
     for (const [name, list] of [['terraform', terraform], ['ros', ros]] as const) {
       list.forEach((target, targetIndex) => {
         const problem = firstBadPattern(target.when);
-        if (problem) errors.push({ file, key: `${key}/${name}/${targetIndex}/when`, message: `${problem} · 正则表达式无效` });
+        if (problem) errors.push({ file, key: `${key}/${name}/${targetIndex}/when`, message: `${problem} · 正则表达式无效或可能导致指数级回溯` });
       });
     }
     rules.push({
@@ -90,6 +91,8 @@ function firstBadPattern(condition: Condition): string | undefined {
     } catch (error) {
       return `invalid regular expression: ${(error as Error).message}`;
     }
+    const unsafe = unsafePatternReason(pattern);
+    if (unsafe) return `unsafe regular expression: ${unsafe}`;
   }
   return undefined;
 }
