@@ -1,0 +1,2 @@
+/** A deterministic ROS YAML template of about `targetBytes` bytes (see generate-ros.mjs). */
+export declare function generateRosYaml(targetBytes: number): string;
