@@ -29,7 +29,7 @@ export interface ExplainResult {
   readonly skipped: readonly { readonly file: string; readonly reason: string }[];
 }
 
-export function explainFiles(engine: Engine, files: readonly string[], mode: DeploymentMode, relativeTo: string): ExplainResult {
+export function explainFiles(engine: Engine, files: readonly string[], mode: DeploymentMode, relativeTo: string, maxLength?: number): ExplainResult {
   const annotations: ExplainedSetting[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const file of files) {
@@ -41,7 +41,7 @@ export function explainFiles(engine: Engine, files: readonly string[], mode: Dep
       skipped.push({ file: shown, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
       continue;
     }
-    const analysis = engine.analyse(file, file, text, { mode });
+    const analysis = engine.analyse(file, file, text, { mode, ...(maxLength !== undefined ? { maxLength } : {}) });
     engine.forget(file);
     if (analysis.status === 'skipped') {
       if (analysis.reason !== 'unsupported') skipped.push({ file: shown, reason: analysis.reason });

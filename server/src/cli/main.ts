@@ -4,7 +4,8 @@ import { languageFrom, type Language } from '../i18n/language';
 import { t } from '../i18n/messages';
 import { MatrixLoadError } from '../matrices/loader';
 import { DEPLOYMENT_MODES, SERVICE_MODELS } from '../matrices/types';
-import { oneOf, parseArgs, UsageError } from './args';
+import { oneOf, parseArgs, UsageError, type ParsedArgs } from './args';
+import { DEFAULT_MAX_FILE_SIZE_KB } from '../documents/settings';
 import { explainFiles, formatExplainText } from './explain';
 import { collectFiles } from './files';
 import { matrixCsv, matrixMarkdown, matrixRows } from './matrix';
@@ -26,6 +27,7 @@ const HELP = `rlens ${VERSION} — Responsibility Lens / 云安全责任透镜
 Usage:
   rlens scan <paths…> [--format text|json|sarif|junit] [--severity-threshold low|medium|high|critical]
              [--deployment MODE] [--contract FILE] [--lang en|zh-cn] [--output FILE] [--no-color]
+             [--max-file-size-kb N]   (default 5120: larger files are skipped and listed)
       Customer-owned misconfigurations. Exit 0: none at or above the threshold; 1: some; 2: usage or input error.
       检查客户责任范围内的错误配置。退出码 0：无达到阈值的问题；1：有；2：用法或输入错误。
   rlens explain <paths…> [--format text|json] [--deployment MODE] [--contract FILE] [--lang en|zh-cn] [--output FILE]
@@ -43,7 +45,7 @@ MODE: public-cloud | cloud-software | cloud-software-managed
 Exit codes: 0 success, 1 findings (scan), 2 usage or input error. 退出码：0 成功，1 发现问题（scan），2 用法或输入错误。
 `;
 
-const VALUED = new Set(['--format', '--deployment', '--service-model', '--lang', '--output', '--severity-threshold', '--contract']);
+const VALUED = new Set(['--format', '--deployment', '--service-model', '--lang', '--output', '--severity-threshold', '--max-file-size-kb', '--contract']);
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export async function main(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string; env: NodeJS.ProcessEnv; isTTY?: boolean }): Promise<number> {
@@ -88,6 +90,7 @@ export async function main(argv: readonly string[], io: { stdout: (s: string) =>
           mode,
           cwd: io.cwd,
           version: VERSION,
+          maxLength: maxFileSizeKB(args, language) * 1024,
           ...(showProgress ? { onProgress: (done: number, total: number) => io.stderr(progressBar(done, total) + (done === total ? '\n' : '')) } : {}),
         });
         // An expired waiver is itself reported, in the contract file.
@@ -109,7 +112,7 @@ export async function main(argv: readonly string[], io: { stdout: (s: string) =>
         const engine = await Engine.create();
         const contractFile = args.options.get('--contract');
         if (contractFile !== undefined) engine.setContract(readContractOption(contractFile, engine, io.cwd, language));
-        const result = explainFiles(engine, files, mode, io.cwd);
+        const result = explainFiles(engine, files, mode, io.cwd, maxFileSizeKB(args, language) * 1024);
         const elapsed = performance.now() - started;
         if (format === 'json') {
           write(JSON.stringify({ tool: { name: 'rlens', version: VERSION }, deploymentMode: mode, annotations: result.annotations, skipped: result.skipped }, null, 2));
@@ -147,6 +150,15 @@ export async function main(argv: readonly string[], io: { stdout: (s: string) =>
     io.stderr(`rlens: ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
+}
+
+/** Files above this size are skipped and listed, as in the editor (responsibilityLens.maxFileSizeKB). */
+function maxFileSizeKB(args: ParsedArgs, language: Language): number {
+  const given = args.options.get('--max-file-size-kb');
+  if (given === undefined) return DEFAULT_MAX_FILE_SIZE_KB;
+  const value = Number(given);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(t(language, 'cli.usage.badValue', '--max-file-size-kb', given, language === 'zh-cn' ? '正数（KB）' : 'a positive number of KB'));
+  return value;
 }
 
 function badValue(language: Language, option: string) {

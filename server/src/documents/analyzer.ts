@@ -41,7 +41,7 @@ export class DocumentAnalyzer {
         const tree = this.terraform.parse(text, previous);
         previous?.tree.delete();
         this.trees.set(id, { tree, text });
-        return buildTerraformModel(tree, kind);
+        return buildTerraformModel(tree, kind, text);
       }
       case 'yaml':
       case 'json': {

@@ -56,7 +56,8 @@ export function blockScalarMap(outerText: string, node: DataNode): PositionMap |
   const eol = outerText.includes('\r\n') ? '\r\n' : '\n';
   const toOuter = (position: Position): Position => {
     const line = Math.max(0, Math.min(position.line, innerLines.length - 1));
-    if (line >= contentLines.length) return { line: firstLine + line, character: 0 };
+    // Past the block's last line: the start of the next outer line, or the end of the text when there is none.
+    if (line >= contentLines.length) return outerIndex.positionAt(outerIndex.offsetAt({ line: firstLine + line, character: 0 }));
     const raw = rawLines[line] ?? '';
     const inner = innerLines[line] ?? '';
     const character = Math.max(0, Math.min(position.character, inner.length));

@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import { LineIndex } from '../util/lineIndex';
 import type { IacDocument, IacFormat, ParseProblem, Range, Resource, ResourceKind, Setting, Value } from './types';
 
 /** Most syntax errors worth listing in one file; more only repeat the first ones' cause. */
@@ -10,8 +11,24 @@ const MAX_PROBLEMS = 50;
  */
 const MAX_DEPTH = 64;
 
-/** Builds the model of a `.tf` or `.tfvars` file from its tree-sitter tree. */
-export function buildTerraformModel(tree: Tree, format: Extract<IacFormat, 'terraform' | 'terraform-vars'>): IacDocument {
+/**
+ * Tree-sitter counts lines at LF only and counts a CR as a column; LSP breaks lines at a lone CR too and never
+ * points between a CR and its LF. For a text with any CR, ranges are computed from the nodes' UTF-16 offsets
+ * through a LineIndex instead. Set for the duration of one synchronous build.
+ */
+let offsetLines: LineIndex | undefined;
+
+/** Builds the model of a `.tf` or `.tfvars` file from its tree-sitter tree (`text` is the text it parsed). */
+export function buildTerraformModel(tree: Tree, format: Extract<IacFormat, 'terraform' | 'terraform-vars'>, text?: string): IacDocument {
+  offsetLines = text !== undefined && text.includes('\r') ? new LineIndex(text) : undefined;
+  try {
+    return buildModel(tree, format);
+  } finally {
+    offsetLines = undefined;
+  }
+}
+
+function buildModel(tree: Tree, format: Extract<IacFormat, 'terraform' | 'terraform-vars'>): IacDocument {
   const root = tree.rootNode;
   const body = root.namedChildren.find((child) => child?.type === 'body') ?? null;
   const resources: Resource[] = [];
@@ -225,6 +242,7 @@ function join(prefix: string, key: string): string {
 }
 
 function rangeOf(node: Node): Range {
+  if (offsetLines) return offsetLines.rangeOf(node.startIndex, node.endIndex);
   return {
     start: { line: node.startPosition.row, character: node.startPosition.column },
     end: { line: node.endPosition.row, character: node.endPosition.column },

@@ -31,7 +31,17 @@ export class LineIndex {
       if ((this.lineStarts[mid] ?? 0) <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
+    const start = this.lineStarts[low] ?? 0;
+    // An offset between a CR and its LF, or on a line break, is the end of the line's content for LSP.
+    return { line: low, character: Math.min(clamped, this.contentEnd(low)) - start };
+  }
+
+  /** Where line `line`'s content ends, before its line break. */
+  private contentEnd(line: number): number {
+    let end = line + 1 < this.lineStarts.length ? (this.lineStarts[line + 1] ?? this.text.length) : this.text.length;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.max(end, this.lineStarts[line] ?? 0);
   }
 
   offsetAt(position: Position): number {

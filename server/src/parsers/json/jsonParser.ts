@@ -18,8 +18,11 @@ export function parseJson(text: string): DataParseResult {
   };
 }
 
-function convert(node: JsonNode | undefined): DataNode | null {
-  if (!node) return null;
+/** Deeper nesting is not modelled: real templates stay far below, and the walk must not exhaust the stack. */
+const MAX_DEPTH = 200;
+
+function convert(node: JsonNode | undefined, depth = 0): DataNode | null {
+  if (!node || depth > MAX_DEPTH) return null;
   const start = node.offset;
   const end = node.offset + node.length;
   switch (node.type) {
@@ -32,13 +35,13 @@ function convert(node: JsonNode | undefined): DataNode | null {
           key: String(keyNode.value),
           keyStart: keyNode.offset,
           keyEnd: keyNode.offset + keyNode.length,
-          value: convert(valueNode),
+          value: convert(valueNode, depth + 1),
         });
       }
       return { kind: 'map', start, end, entries };
     }
     case 'array':
-      return { kind: 'seq', start, end, items: (node.children ?? []).map(convert).filter((n): n is DataNode => n !== null) };
+      return { kind: 'seq', start, end, items: (node.children ?? []).map((child) => convert(child, depth + 1)).filter((n): n is DataNode => n !== null) };
     case 'string':
     case 'number':
     case 'boolean':

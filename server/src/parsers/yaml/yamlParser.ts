@@ -18,6 +18,63 @@ const customTags: Tags = ROS_SHORT_TAGS.flatMap((name) => [
 
 /** Parses YAML into a data tree; syntax errors are returned, never thrown. Only the first document is used. */
 export function parseYaml(text: string): DataParseResult {
+  if (nestingDepth(text) > MAX_NESTING) return tooDeep(text);
+  try {
+    return parseYamlUnguarded(text);
+  } catch (error) {
+    // The yaml library recurses per nesting level; extreme nesting exhausts the stack. Report it, do not throw.
+    if (!(error instanceof RangeError)) throw error;
+    return tooDeep(text);
+  }
+}
+
+/**
+ * The yaml library recurses once per nesting level, so what it makes of pathological nesting depends on how much
+ * stack is left at that moment. Nesting is measured first, cheaply, and anything far beyond a real template is
+ * refused with the same answer every time.
+ */
+const MAX_NESTING = 500;
+
+function tooDeep(text: string): DataParseResult {
+  return {
+    root: null,
+    errors: [{ message: { en: 'YAML nested too deeply to analyse', zh: 'YAML 嵌套过深，无法分析' }, start: 0, end: Math.min(1, text.length) }],
+  };
+}
+
+/** The deepest of: open flow brackets, block indicators (`- `, `? `) opening one line, indentation in spaces. */
+function nestingDepth(text: string): number {
+  let deepest = 0;
+  let brackets = 0;
+  let lineStart = true;
+  let indicators = 0;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 10 /* \n */) {
+      lineStart = true;
+      indicators = 0;
+      indent = 0;
+      continue;
+    }
+    if (char === 123 /* { */ || char === 91 /* [ */) deepest = Math.max(deepest, ++brackets);
+    else if (char === 125 /* } */ || char === 93 /* ] */) brackets = Math.max(0, brackets - 1);
+    if (!lineStart) continue;
+    if (char === 32 /* space */) {
+      indent++;
+    } else if ((char === 45 /* - */ || char === 63 /* ? */) && text.charCodeAt(i + 1) === 32) {
+      deepest = Math.max(deepest, ++indicators);
+      i++;
+      indent += 2;
+    } else {
+      lineStart = false;
+    }
+    deepest = Math.max(deepest, Math.floor(indent / 2));
+  }
+  return deepest;
+}
+
+function parseYamlUnguarded(text: string): DataParseResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
     customTags,
@@ -34,8 +91,11 @@ export function parseYaml(text: string): DataParseResult {
   return { root: convert(document.contents as YamlNode | null), errors };
 }
 
-function convert(node: YamlNode | null | undefined): DataNode | null {
-  if (!node) return null;
+/** Deeper nesting is not modelled: real templates stay far below, and the walk must not exhaust the stack. */
+const MAX_DEPTH = 200;
+
+function convert(node: YamlNode | null | undefined, depth = 0): DataNode | null {
+  if (!node || depth > MAX_DEPTH) return null;
   const [start = 0, valueEnd = start] = node.range ?? [];
   const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
   if (isMap(node)) {
@@ -43,14 +103,15 @@ function convert(node: YamlNode | null | undefined): DataNode | null {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
-      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+      // A collection used as a key names nothing a template needs; stringifying it could be unbounded.
+      const key = isScalar(keyNode) ? String(keyNode.value) : '';
       const [keyStart = start, keyEnd = keyStart] = keyNode?.range ?? [];
-      entries.push({ key, keyStart, keyEnd, value: convert(pair.value as YamlNode | null) });
+      entries.push({ key, keyStart, keyEnd, value: convert(pair.value as YamlNode | null, depth + 1) });
     }
     return { kind: 'map', start, end: valueEnd, entries, ...(tag ? { tag } : {}) };
   }
   if (isSeq(node)) {
-    const items = node.items.map((item) => convert(item as YamlNode)).filter((item): item is DataNode => item !== null);
+    const items = node.items.map((item) => convert(item as YamlNode, depth + 1)).filter((item): item is DataNode => item !== null);
     return { kind: 'seq', start, end: valueEnd, items, ...(tag ? { tag } : {}) };
   }
   if (isScalar(node)) {
