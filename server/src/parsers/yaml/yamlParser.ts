@@ -33,7 +33,7 @@ export function parseYaml(text: string): DataParseResult {
  * stack is left at that moment. Nesting is measured first, cheaply, and anything far beyond a real template is
  * refused with the same answer every time.
  */
-const MAX_NESTING = 500;
+const MAX_NESTING = 1000;
 
 function tooDeep(text: string): DataParseResult {
   return {
