@@ -2,7 +2,7 @@
 // ALIYUN::ECS::Instance, ALIYUN::OSS::Bucket and ALIYUN::RDS::DBInstance resources with ROS short-form tags
 // (!Ref, !GetAtt, !Sub, !Join), short Tags lists and Chinese descriptions.
 // Usage: node bench/generate-ros.mjs <out.ros.yaml> [sizeKB=1024]
-import { writeFileSync } from 'node:fs';
+import { fillToSize, runFromCommandLine } from './generator.mjs';
 
 const HEADER = `ROSTemplateFormatVersion: '2015-09-01'
 # 生成的基准测试模板：大量安全组、实例、存储桶和数据库
@@ -101,23 +101,7 @@ export function generateRosYaml(targetBytes) {
           Value: 交易
 `,
   ];
-  const parts = [HEADER];
-  let size = Buffer.byteLength(HEADER);
-  for (let i = 0; size < targetBytes; i++) {
-    const block = blocks[i % blocks.length](i) + '\n';
-    parts.push(block);
-    size += Buffer.byteLength(block);
-  }
-  return parts.join('');
+  return fillToSize(HEADER, blocks, targetBytes);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [out, sizeKB = '1024'] = process.argv.slice(2);
-  if (!out) {
-    console.error('usage: node bench/generate-ros.mjs <out.ros.yaml> [sizeKB]');
-    process.exit(2);
-  }
-  const text = generateRosYaml(Number(sizeKB) * 1024);
-  writeFileSync(out, text);
-  console.log(`${out}: ${Buffer.byteLength(text)} bytes, ${text.split('\n').length} lines`);
-}
+runFromCommandLine(import.meta.url, 'node bench/generate-ros.mjs <out.ros.yaml> [sizeKB]', generateRosYaml);

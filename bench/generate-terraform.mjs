@@ -1,7 +1,7 @@
 // Writes a deterministic Terraform file of about the requested size, built from realistic alicloud
 // resources (security-group rules, instances, buckets, databases) with Chinese comments mixed in.
 // Usage: node bench/generate-terraform.mjs <out.tf> [sizeKB=1024]
-import { writeFileSync } from 'node:fs';
+import { fillToSize, runFromCommandLine } from './generator.mjs';
 
 export function generateTerraform(targetBytes) {
   let seed = 42;
@@ -12,23 +12,7 @@ export function generateTerraform(targetBytes) {
     (i) => `resource "alicloud_oss_bucket" "bucket_${i}" {\n  bucket = "acme-static-${i}"\n  server_side_encryption_rule {\n    sse_algorithm = "KMS"\n  }\n  versioning {\n    status = "Enabled"\n  }\n}\n`,
     (i) => `resource "alicloud_db_instance" "db_${i}" {\n  engine           = "MySQL"\n  engine_version   = "8.0"\n  instance_type    = "rds.mysql.s2.large"\n  instance_storage = ${20 + (next() % 500)}\n  vswitch_id       = alicloud_vswitch.vsw_${i % 10}.id\n  security_ips     = ["10.0.0.0/8", "172.16.${next() % 255}.0/24"]\n}\n`,
   ];
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < targetBytes; i++) {
-    const block = blocks[i % blocks.length](i) + '\n';
-    parts.push(block);
-    size += Buffer.byteLength(block);
-  }
-  return parts.join('');
+  return fillToSize('', blocks, targetBytes);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [out, sizeKB = '1024'] = process.argv.slice(2);
-  if (!out) {
-    console.error('usage: node bench/generate-terraform.mjs <out.tf> [sizeKB]');
-    process.exit(2);
-  }
-  const text = generateTerraform(Number(sizeKB) * 1024);
-  writeFileSync(out, text);
-  console.log(`${out}: ${Buffer.byteLength(text)} bytes, ${text.split('\n').length} lines`);
-}
+runFromCommandLine(import.meta.url, 'node bench/generate-terraform.mjs <out.tf> [sizeKB]', generateTerraform);
