@@ -14,6 +14,16 @@ export interface ModuleFile {
   readonly document: IacDocument;
 }
 
+/** Identifies a file's content on disk without reading it; undefined when it cannot be read. */
+function diskKey(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return `disk:${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The files Terraform reads with a module: its .tf files and the variable files it loads by itself. */
 function isModuleFile(name: string): boolean {
   return name.endsWith('.tf') || name === 'terraform.tfvars' || name.endsWith('.auto.tfvars');
@@ -52,7 +62,10 @@ export class ModuleIndex {
       const member = path.join(dir, name);
       if (member === file) continue;
       const open = this.openText(member);
-      const key = open ? `open:${open.version}` : `disk:${this.revision(dir)}`;
+      // A closed file is parsed again only when it changed on disk, not when a neighbour is edited: the
+      // directory's revision moves on every keystroke in any of its files.
+      const key = open ? `open:${open.version}` : diskKey(member);
+      if (key === undefined) continue;
       const cached = this.parsed.get(member);
       if (cached?.key === key) {
         documents.push({ file: member, document: cached.document });
