@@ -11,7 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { DOCUMENT_SELECTOR_LANGUAGES, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type RlensSettings, type StatusParams } from '../../server/src/protocol/protocol';
+import { DOCUMENT_SELECTOR_LANGUAGES, SELECT_RANGE_COMMAND, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type RlensSettings, type StatusParams } from '../../server/src/protocol/protocol';
 import { createContract } from './createContract';
 import { DeploymentModeStatus, selectDeploymentMode } from './deploymentMode';
 
@@ -24,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     status,
     vscode.commands.registerCommand('responsibilityLens.selectDeploymentMode', selectDeploymentMode),
-    vscode.commands.registerCommand('responsibilityLens.selectRange', selectRange),
+    vscode.commands.registerCommand(SELECT_RANGE_COMMAND, selectRange),
     vscode.commands.registerCommand('responsibilityLens.createContract', () => (client ? createContract(client) : undefined)),
   );
 

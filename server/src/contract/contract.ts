@@ -180,15 +180,3 @@ export function isCalendarDate(value: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
-
-/** Reads `<root>/.rlens/contract.yaml`: `absent` when there is none, else what readContract says. */
-export function loadContractFile(root: string, knowledge: Knowledge, schemaDir: string, language: Language = 'en'): { file: string; status: 'absent' } | { file: string; status: 'read'; contract: Contract | null; problems: ContractProblem[] } {
-  const file = path.join(root, CONTRACT_FILE);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return { file, status: 'absent' };
-  }
-  return { file, status: 'read', ...readContract(text, file, knowledge, schemaDir, language) };
-}

@@ -29,8 +29,3 @@ export function hintLabel(annotation: Annotation, language: Language): string {
 export function fromContract(row: MatrixRow): boolean {
   return row.provider.origin === 'contract' || row.customer.origin === 'contract' || row.vendor.origin === 'contract';
 }
-
-/** True when any party of the primary row got its duty from somewhere other than the standard. */
-export function changedFromStandard(row: MatrixRow): boolean {
-  return row.provider.origin !== 'standard' || row.customer.origin !== 'standard' || row.vendor.origin !== 'standard';
-}

@@ -5,9 +5,8 @@ import { pick } from '../i18n/language';
 import { quickFixesFor } from '../features/quickFixes';
 import { analysisOf, type HandlerContext } from './context';
 import type { FindingDiagnosticData } from './diagnostics';
+import { SELECT_RANGE_COMMAND } from '../protocol/protocol';
 
-/** The command the client registers to select a placeholder after a fix is applied. */
-export const SELECT_RANGE_COMMAND = 'responsibilityLens.selectRange';
 
 /** Quick fixes for our diagnostics in the requested range, from the current analysis of the document. */
 export function onCodeActions(context: HandlerContext, params: CodeActionParams): CodeAction[] {

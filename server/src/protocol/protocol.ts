@@ -49,5 +49,8 @@ export interface ContractTemplateResult {
 /** Sent by the client when the user trusts the workspace: custom rules and the contract may now be loaded. */
 export const TRUSTED_NOTIFICATION = 'responsibilityLens/workspaceTrusted';
 
+/** Client command a quick fix runs afterwards to select the placeholder it inserted: (uri, range). */
+export const SELECT_RANGE_COMMAND = 'responsibilityLens.selectRange';
+
 /** Languages whose documents the client hands to the server. */
 export const DOCUMENT_SELECTOR_LANGUAGES = ['terraform', 'terraform-vars', 'yaml', 'json', 'jsonc', 'ros-yaml', 'ros-json'] as const;
