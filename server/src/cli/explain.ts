@@ -113,9 +113,16 @@ export function formatExplainText(result: ExplainResult, language: Language, ela
     out.push('');
   }
   if (result.annotations.length === 0) out.push(t(language, 'cli.noAnnotations'));
-  for (const skip of result.skipped) out.push(`! ${skip.file}: ${skip.reason}`);
+  for (const skip of result.skipped) out.push(`! ${skip.file}: ${skipReason(skip.reason, language)}`);
   out.push(t(language, 'cli.summary', result.annotations.length, result.files, Math.round(elapsedMs)));
   return out.join('\n');
+}
+
+/** A skipped file's reason for people; JSON keeps the code. */
+function skipReason(reason: string, language: Language): string {
+  if (reason === 'binary') return t(language, 'cli.skipped.binary');
+  if (reason === 'too-large') return t(language, 'cli.skipped.tooLarge');
+  return t(language, 'scan.unreadable', reason);
 }
 
 /** Left-aligned columns, padded by display width (a CJK character takes two cells). */

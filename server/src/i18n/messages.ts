@@ -63,6 +63,8 @@ const messages = {
   'error.requestFailed': { en: 'Responsibility Lens could not answer {0}; see the output log.', zh: 'Responsibility Lens 无法响应 {0}，详见输出日志。' },
   'scan.unreadable': { en: 'cannot be read ({0})', zh: '无法读取（{0}）' },
   'scan.syntax': { en: '{0} syntax error(s), first at line {1}; the rest of the file was checked', zh: '{0} 处语法错误，首处在第 {1} 行；文件其余部分已检查' },
+  'cli.skipped.binary': { en: 'skipped: binary content', zh: '已跳过：二进制内容' },
+  'cli.skipped.tooLarge': { en: 'skipped: larger than --max-file-size-kb', zh: '已跳过：超过 --max-file-size-kb' },
   'cli.noAnnotations': { en: 'No annotated settings.', zh: '没有带责任标注的设置。' },
   'cli.column.position': { en: 'Position', zh: '位置' },
   'cli.column.resource': { en: 'Resource', zh: '资源' },

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../server/src/cli/main';
 
@@ -60,6 +62,16 @@ describe('rlens CLI', () => {
     assert.match(stdout, /examples\/terraform\/main\.tf/);
     assert.match(stdout, /设置安全组/);
     assert.match(stdout, /个带责任标注的设置/);
+  });
+
+  it('explains in the user\'s language why a file was skipped', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlens-skip-'));
+    fs.writeFileSync(path.join(dir, 'x.tf'), Buffer.from([0x72, 0x00, 0x01]));
+    assert.match((await rlens('explain', dir, '--lang', 'zh-cn')).stdout, /x\.tf: 已跳过：二进制内容/);
+    assert.match((await rlens('explain', dir)).stdout, /x\.tf: skipped: binary content/);
+    const json = JSON.parse((await rlens('explain', dir, '--format', 'json')).stdout) as { skipped: { reason: string }[] };
+    assert.deepStrictEqual(json.skipped.map((s) => s.reason), ['binary']);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('exits 2 with one line on a missing file or a bad argument', async () => {
