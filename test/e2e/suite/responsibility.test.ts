@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { requestScreenshot } from '../harness/suite-helpers';
+import { until } from './wait';
 
 const EXTENSION_ID = 'responsibility-lens.responsibility-lens';
 
@@ -24,27 +25,6 @@ function hoverText(hovers: readonly vscode.Hover[]): string {
 
 function hintLabel(hint: vscode.InlayHint): string {
   return typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');
-}
-
-/** Asks a provider command again until `accept` holds: the language server answers once it has started. */
-async function until<T>(what: string, ask: () => Thenable<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await ask();
-    if (accept(last)) return last;
-    // Wait for the next document/diagnostics event rather than a fixed delay; fall back to a short tick.
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, 250);
-      const subscription = vscode.languages.onDidChangeDiagnostics(done);
-      function done(): void {
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
-      }
-    });
-  }
-  throw new Error(`timed out waiting for ${what}; last answer: ${JSON.stringify(last)?.slice(0, 500)}`);
 }
 
 async function inlayHints(uri: vscode.Uri): Promise<vscode.InlayHint[]> {

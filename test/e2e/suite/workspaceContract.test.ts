@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { until } from './wait';
 
 /** Runs last (mocha loads files in name order): it adds a contract to the workspace copy and removes it again. */
 
@@ -13,26 +14,12 @@ function label(hint: vscode.InlayHint): string {
   return typeof hint.label === 'string' ? hint.label : hint.label.map((p) => p.value).join('');
 }
 
-/** Asks the provider again on every diagnostics change (the server republishes after each data change). */
+/** Inlay hints of `uri`, asked again until `accept` holds. */
 async function hintsUntil(uri: vscode.Uri, accept: (hints: vscode.InlayHint[]) => boolean, what: string): Promise<vscode.InlayHint[]> {
   const document = await vscode.workspace.openTextDocument(uri);
   const ask = async (): Promise<vscode.InlayHint[]> =>
     (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, document.lineCount, 0))) ?? [];
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const hints = await ask();
-    if (accept(hints)) return hints;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${hints.map(label).join(' | ')}`);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, 300);
-      const subscription = vscode.languages.onDidChangeDiagnostics(done);
-      function done(): void {
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
-      }
-    });
-  }
+  return until(what, ask, accept);
 }
 
 function codeOf(d: vscode.Diagnostic): string {
