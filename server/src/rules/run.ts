@@ -1,21 +1,64 @@
-import type { IacDocument } from '../model/types';
+import { ResourceMemo } from '../incremental/resourceMemo';
+import type { IacDocument, IacFormat, Resource } from '../model/types';
 import { checkResource, type DeclarativeRule } from './declarative/rule';
 import type { Finding, RuleMeta } from './types';
 
-/** A rule written in TypeScript: for checks a declarative condition cannot express (credentials, policies). */
-export interface CodeRule {
+/** A TypeScript rule that judges one resource at a time: its findings can be kept per resource across edits. */
+export interface ResourceRule {
   readonly meta: RuleMeta;
-  /** `module`: the other files of the same Terraform module (empty for ROS and single files). */
+  readonly scope: 'resource';
+  checkResource(resource: Resource, format: IacFormat): Finding[];
+}
+
+/** A TypeScript rule that looks across resources; `module` holds the other files of the same Terraform module. */
+export interface DocumentRule {
+  readonly meta: RuleMeta;
+  readonly scope: 'document';
   check(document: IacDocument, module: readonly IacDocument[]): Finding[];
 }
 
+/** A rule written in TypeScript: for checks a declarative condition cannot express (credentials, policies). */
+export type CodeRule = ResourceRule | DocumentRule;
+
+/**
+ * Remembers the findings of the per-resource rules (declarative and `scope: 'resource'`) for each resource
+ * object, for one set of rules: a new rule set needs a new cache.
+ */
+export type ResourceFindingsCache = ResourceMemo<readonly Finding[]>;
+
+export function newResourceFindingsCache(): ResourceFindingsCache {
+  return new ResourceMemo<readonly Finding[]>((findings, shift) => {
+    const moved: Finding[] = [];
+    for (const finding of findings) {
+      const copy = shift.finding(finding);
+      if (!copy) return undefined;
+      moved.push(copy);
+    }
+    return moved;
+  });
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
+
 /** Runs every rule over a document; findings come back in document order. */
-export function runRules(document: IacDocument, declarative: readonly DeclarativeRule[], code: readonly CodeRule[], module: readonly IacDocument[] = []): Finding[] {
+export function runRules(
+  document: IacDocument,
+  declarative: readonly DeclarativeRule[],
+  code: readonly CodeRule[],
+  module: readonly IacDocument[] = [],
+  cache?: ResourceFindingsCache,
+): Finding[] {
   const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
-  const findings: Finding[] = [];
-  for (const resource of document.resources) {
+  const perResource = (resource: Resource): readonly Finding[] => {
+    const findings: Finding[] = [];
     for (const rule of declarative) findings.push(...checkResource(rule, resource, isRos));
-  }
-  for (const rule of code) findings.push(...rule.check(document, module));
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+    for (const rule of code) if (rule.scope === 'resource') findings.push(...rule.checkResource(resource, document.format));
+    return findings;
+  };
+  const findings: Finding[] = [];
+  for (const resource of document.resources) findings.push(...(cache ? cache.get(resource, () => perResource(resource)) : perResource(resource)));
+  for (const rule of code) if (rule.scope === 'document') findings.push(...rule.check(document, module));
+  return findings.sort(byPosition);
 }

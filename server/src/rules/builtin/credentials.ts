@@ -1,4 +1,4 @@
-import type { IacDocument, Resource, Setting } from '../../model/types';
+import type { Resource, Setting } from '../../model/types';
 import type { CodeRule } from '../run';
 import { detectSecrets, isPasswordKey, looksLikePlaceholder, type SecretMatch } from '../secrets/detect';
 import { toEvidence } from '../secrets/mask';
@@ -69,29 +69,28 @@ const providerCredentials: CodeRule = {
     references: ['https://registry.terraform.io/providers/aliyun/alicloud/latest/docs'],
     terraform: ['provider:alicloud', 'backend:oss'],
   }),
-  check(document: IacDocument): Finding[] {
+  scope: 'resource',
+  checkResource(resource: Resource): Finding[] {
     const findings: Finding[] = [];
-    for (const resource of document.resources) {
-      if (resource.kind !== 'provider' && resource.kind !== 'backend') continue;
-      for (const setting of resource.settings) {
-        const value = literalString(setting);
-        if (value === undefined || !CREDENTIAL_ARGUMENTS.has(setting.key) || looksLikePlaceholder(value)) continue;
-        const match = detectSecrets(value, { key: setting.key, provider: resource.type })[0];
-        const secret = evidenceOf(value, match, 'credential');
-        const fixes: FixPlan[] = [
-          { kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) },
-          { kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } },
-        ];
-        findings.push({
-          ruleId: this.meta.id,
-          severity: match?.severity === 'medium' ? 'medium' : this.meta.severity,
-          message: fill(this.meta.message, { value: secret.masked, resource: `${resource.kind} "${resource.type}"` }),
-          range: setting.valueRange,
-          resource,
-          secret,
-          fixes,
-        });
-      }
+    if (resource.kind !== 'provider' && resource.kind !== 'backend') return findings;
+    for (const setting of resource.settings) {
+      const value = literalString(setting);
+      if (value === undefined || !CREDENTIAL_ARGUMENTS.has(setting.key) || looksLikePlaceholder(value)) continue;
+      const match = detectSecrets(value, { key: setting.key, provider: resource.type })[0];
+      const secret = evidenceOf(value, match, 'credential');
+      const fixes: FixPlan[] = [
+        { kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) },
+        { kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } },
+      ];
+      findings.push({
+        ruleId: this.meta.id,
+        severity: match?.severity === 'medium' ? 'medium' : this.meta.severity,
+        message: fill(this.meta.message, { value: secret.masked, resource: `${resource.kind} "${resource.type}"` }),
+        range: setting.valueRange,
+        resource,
+        secret,
+        fixes,
+      });
     }
     return findings;
   },
@@ -118,9 +117,10 @@ const variableLiteralDefault: CodeRule = {
     },
     terraform: ['variable'],
   }),
-  check(document: IacDocument): Finding[] {
+  scope: 'resource',
+  checkResource(resource: Resource): Finding[] {
     // A variable named like a credential, or whose default a detector recognises as one.
-    return document.resources.flatMap((resource) => (resource.kind === 'variable' ? literalDefault(this.meta, resource, 'default', SENSITIVE_NAME.test(resource.name)) : []));
+    return resource.kind === 'variable' ? literalDefault(this.meta, resource, 'default', SENSITIVE_NAME.test(resource.name)) : [];
   },
 };
 
@@ -142,23 +142,22 @@ const variableNotSensitive: CodeRule = {
     remediation: { en: 'Add `sensitive = true` to the variable.', zh: '为该变量添加 `sensitive = true`。' },
     terraform: ['variable'],
   }),
-  check(document: IacDocument): Finding[] {
-    return document.resources.flatMap((resource) => {
-      if (resource.kind !== 'variable' || !SENSITIVE_NAME.test(resource.name)) return [];
-      const sensitive = resource.settings.find((s) => s.path === 'sensitive');
-      if (sensitive && !(sensitive.value.kind === 'literal' && (sensitive.value.value === false || sensitive.value.value === 'false'))) return [];
-      const fixes: FixPlan[] = sensitive
-        ? [{ kind: 'set-value', range: sensitive.valueRange, value: true }]
-        : [{ kind: 'add-setting', resource, path: 'sensitive', value: true }];
-      return [{
-        ruleId: this.meta.id,
-        severity: this.meta.severity,
-        message: fill(this.meta.message, { resource: resource.name }),
-        range: sensitive ? sensitive.valueRange : resource.headerRange,
-        resource,
-        fixes,
-      }];
-    });
+  scope: 'resource',
+  checkResource(resource: Resource): Finding[] {
+    if (resource.kind !== 'variable' || !SENSITIVE_NAME.test(resource.name)) return [];
+    const sensitive = resource.settings.find((s) => s.path === 'sensitive');
+    if (sensitive && !(sensitive.value.kind === 'literal' && (sensitive.value.value === false || sensitive.value.value === 'false'))) return [];
+    const fixes: FixPlan[] = sensitive
+      ? [{ kind: 'set-value', range: sensitive.valueRange, value: true }]
+      : [{ kind: 'add-setting', resource, path: 'sensitive', value: true }];
+    return [{
+      ruleId: this.meta.id,
+      severity: this.meta.severity,
+      message: fill(this.meta.message, { resource: resource.name }),
+      range: sensitive ? sensitive.valueRange : resource.headerRange,
+      resource,
+      fixes,
+    }];
   },
 };
 
@@ -189,22 +188,21 @@ const rosParameterNoEcho: CodeRule = {
     references: ['https://www.alibabacloud.com/help/en/ros/user-guide/parameters'],
     ros: ['Parameters'],
   }),
-  check(document: IacDocument): Finding[] {
-    return document.resources.flatMap((resource) => {
-      if (!isSensitiveParameter(resource)) return [];
-      const noEcho = resource.settings.find((s) => s.path === 'NoEcho');
-      if (noEcho && noEcho.value.kind === 'literal' && String(noEcho.value.value).toLowerCase() === 'true') return [];
-      if (noEcho && noEcho.value.kind !== 'literal') return [];
-      const fixes: FixPlan[] = noEcho ? [{ kind: 'set-value', range: noEcho.valueRange, value: true }] : [{ kind: 'add-setting', resource, path: 'NoEcho', value: true }];
-      return [{
-        ruleId: this.meta.id,
-        severity: this.meta.severity,
-        message: fill(this.meta.message, { resource: resource.name }),
-        range: noEcho ? noEcho.valueRange : resource.headerRange,
-        resource,
-        fixes,
-      }];
-    });
+  scope: 'resource',
+  checkResource(resource: Resource): Finding[] {
+    if (!isSensitiveParameter(resource)) return [];
+    const noEcho = resource.settings.find((s) => s.path === 'NoEcho');
+    if (noEcho && noEcho.value.kind === 'literal' && String(noEcho.value.value).toLowerCase() === 'true') return [];
+    if (noEcho && noEcho.value.kind !== 'literal') return [];
+    const fixes: FixPlan[] = noEcho ? [{ kind: 'set-value', range: noEcho.valueRange, value: true }] : [{ kind: 'add-setting', resource, path: 'NoEcho', value: true }];
+    return [{
+      ruleId: this.meta.id,
+      severity: this.meta.severity,
+      message: fill(this.meta.message, { resource: resource.name }),
+      range: noEcho ? noEcho.valueRange : resource.headerRange,
+      resource,
+      fixes,
+    }];
   },
 };
 
@@ -229,8 +227,9 @@ const rosParameterDefault: CodeRule = {
     },
     ros: ['Parameters'],
   }),
-  check(document: IacDocument): Finding[] {
-    return document.resources.flatMap((resource) => (isSensitiveParameter(resource) ? literalDefault(this.meta, resource, 'Default', true) : []));
+  scope: 'resource',
+  checkResource(resource: Resource): Finding[] {
+    return isSensitiveParameter(resource) ? literalDefault(this.meta, resource, 'Default', true) : [];
   },
 };
 
@@ -255,33 +254,32 @@ const secretInValue: CodeRule = {
     },
     xref: { trivy: ['alibaba-access-key-id'] },
   }),
-  check(document: IacDocument): Finding[] {
+  scope: 'resource',
+  checkResource(resource: Resource): Finding[] {
     const findings: Finding[] = [];
-    for (const resource of document.resources) {
-      // The provider/backend and credential-named variables and parameters have rules of their own.
-      if (resource.kind === 'provider' || resource.kind === 'backend') continue;
-      if ((resource.kind === 'variable' || resource.kind === 'parameter') && SENSITIVE_NAME.test(resource.name)) continue;
-      for (const setting of resource.settings) {
-        const value = literalString(setting);
-        if (value === undefined || value.length < 8) continue;
-        const key = resource.kind === 'tfvars' ? resource.name : setting.key;
-        for (const match of detectSecrets(value, { key })) {
-          // Literal passwords in known password properties are reported by the password rules; here only
-          // where nothing else looks: .tfvars values.
-          if (match.kind === 'password' && (resource.kind !== 'tfvars' || !isPasswordKey(key))) continue;
-          const secret = evidenceOf(value, match, match.kind);
-          findings.push({
-            ruleId: this.meta.id,
-            severity: match.severity,
-            message: fill(this.meta.message, { value: secret.masked, resource: kindLabel(match.kind) }),
-            range: setting.valueRange,
-            resource,
-            secret,
-            // Only a whole-value secret can become a reference; one inside a script stays for the user to move.
-            fixes: resource.kind === 'resource' && match.start === 0 && match.end === value.length ? [{ kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) }] : [],
-          });
-          break;
-        }
+    // The provider/backend and credential-named variables and parameters have rules of their own.
+    if (resource.kind === 'provider' || resource.kind === 'backend') return findings;
+    if ((resource.kind === 'variable' || resource.kind === 'parameter') && SENSITIVE_NAME.test(resource.name)) return findings;
+    for (const setting of resource.settings) {
+      const value = literalString(setting);
+      if (value === undefined || value.length < 8) continue;
+      const key = resource.kind === 'tfvars' ? resource.name : setting.key;
+      for (const match of detectSecrets(value, { key })) {
+        // Literal passwords in known password properties are reported by the password rules; here only
+        // where nothing else looks: .tfvars values.
+        if (match.kind === 'password' && (resource.kind !== 'tfvars' || !isPasswordKey(key))) continue;
+        const secret = evidenceOf(value, match, match.kind);
+        findings.push({
+          ruleId: this.meta.id,
+          severity: match.severity,
+          message: fill(this.meta.message, { value: secret.masked, resource: kindLabel(match.kind) }),
+          range: setting.valueRange,
+          resource,
+          secret,
+          // Only a whole-value secret can become a reference; one inside a script stays for the user to move.
+          fixes: resource.kind === 'resource' && match.start === 0 && match.end === value.length ? [{ kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) }] : [],
+        });
+        break;
       }
     }
     return findings;
@@ -291,6 +289,9 @@ const secretInValue: CodeRule = {
 function kindLabel(kind: string): string {
   return kind.replace(/-/g, ' ');
 }
+
+/** A reference to the secret of an AccessKey created in the template. */
+const ACCESS_KEY_SECRET_REFERENCE = /(alicloud_ram_access_key\.[\w-]+(\[[^\]]*\])?\.secret\b|AccessKeySecret)/;
 
 const secretToOutput: CodeRule = {
   meta: ruleMeta({
@@ -314,23 +315,21 @@ const secretToOutput: CodeRule = {
     terraform: ['output', 'alicloud_instance'],
     ros: ['Outputs', 'ALIYUN::ECS::Instance'],
   }),
-  check(document: IacDocument): Finding[] {
+  scope: 'resource',
+  checkResource(resource: Resource): Finding[] {
     const findings: Finding[] = [];
-    const pattern = /(alicloud_ram_access_key\.[\w-]+(\[[^\]]*\])?\.secret\b|AccessKeySecret)/;
-    for (const resource of document.resources) {
-      for (const setting of resource.settings) {
-        const text = setting.value.kind === 'reference' || setting.value.kind === 'unknown' ? setting.value.text : '';
-        const exposed = resource.kind === 'output' ? /^(value|Value)$/.test(setting.path) : /^(user_data|UserData)$/.test(setting.path);
-        if (!exposed || !pattern.test(text)) continue;
-        findings.push({
-          ruleId: this.meta.id,
-          severity: this.meta.severity,
-          message: fill(this.meta.message, { resource: resource.kind === 'output' ? `output "${resource.name}"` : `${setting.key} of ${resource.name}` }),
-          range: setting.valueRange,
-          resource,
-          fixes: [],
-        });
-      }
+    for (const setting of resource.settings) {
+      const text = setting.value.kind === 'reference' || setting.value.kind === 'unknown' ? setting.value.text : '';
+      const exposed = resource.kind === 'output' ? /^(value|Value)$/.test(setting.path) : /^(user_data|UserData)$/.test(setting.path);
+      if (!exposed || !ACCESS_KEY_SECRET_REFERENCE.test(text)) continue;
+      findings.push({
+        ruleId: this.meta.id,
+        severity: this.meta.severity,
+        message: fill(this.meta.message, { resource: resource.kind === 'output' ? `output "${resource.name}"` : `${setting.key} of ${resource.name}` }),
+        range: setting.valueRange,
+        resource,
+        fixes: [],
+      });
     }
     return findings;
   },

@@ -102,6 +102,7 @@ const httpsOnly: CodeRule = {
     terraform: ['alicloud_oss_bucket', 'alicloud_oss_bucket_policy'],
     ros: ['ALIYUN::OSS::Bucket'],
   }),
+  scope: 'document',
   check(document: IacDocument, module: readonly IacDocument[]): Finding[] {
     const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
     const bucketType = isRos ? 'ALIYUN::OSS::Bucket' : 'alicloud_oss_bucket';
@@ -149,6 +150,7 @@ const flowLogs: CodeRule = {
     terraform: ['alicloud_vpc', 'alicloud_vpc_flow_log'],
     ros: ['ALIYUN::ECS::VPC', 'ALIYUN::VPC::FlowLog'],
   }),
+  scope: 'document',
   check(document: IacDocument, module: readonly IacDocument[]): Finding[] {
     const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
     const [vpcType, logType, idPath] = isRos ? ['ALIYUN::ECS::VPC', 'ALIYUN::VPC::FlowLog', 'ResourceId'] : ['alicloud_vpc', 'alicloud_vpc_flow_log', 'resource_id'];

@@ -1,4 +1,4 @@
-import type { IacDocument, Resource, Setting } from '../../model/types';
+import type { IacFormat, Resource, Setting } from '../../model/types';
 import type { Scope } from '../declarative/conditions';
 import { scopesOf } from '../declarative/rule';
 import type { CodeRule } from '../run';
@@ -69,32 +69,31 @@ function policyRule(options: {
 }): CodeRule {
   return {
     meta: options.meta,
-    check(document: IacDocument): Finding[] {
-      const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
+    scope: 'resource',
+    checkResource(resource: Resource, format: IacFormat): Finding[] {
+      const isRos = format === 'ros-yaml' || format === 'ros-json';
       const findings: Finding[] = [];
-      for (const resource of document.resources) {
-        if (resource.kind !== 'resource') continue;
-        const report = (range: Setting['valueRange']): void => {
-          findings.push({ ruleId: this.meta.id, severity: this.meta.severity, message: fill(this.meta.message, { resource: resource.name }), range, resource, fixes: [] });
-        };
-        if (!isRos) {
-          const paths = options.terraform[resource.type];
-          const setting = paths ? documentSetting(resource, paths) : undefined;
-          const statements = setting?.value.kind === 'literal' ? statementsOfJson(String(setting.value.value)) : undefined;
-          if (setting && statements?.some(options.violates)) report(setting.valueRange);
-          continue;
-        }
-        const path = options.ros[resource.type];
-        if (!path) continue;
-        const asString = documentSetting(resource, [path]);
-        if (asString?.value.kind === 'literal') {
-          if (statementsOfJson(String(asString.value.value))?.some(options.violates)) report(asString.valueRange);
-          continue;
-        }
-        const offending = statementsOfSettings(resource, path).find((s) => options.violates(s.statement));
-        const at = offending && ([...offending.scope.values()].flat()[0] ?? resource.settings.find((s) => s.path === path));
-        if (at) report(at.valueRange);
+      if (resource.kind !== 'resource') return findings;
+      const report = (range: Setting['valueRange']): void => {
+        findings.push({ ruleId: this.meta.id, severity: this.meta.severity, message: fill(this.meta.message, { resource: resource.name }), range, resource, fixes: [] });
+      };
+      if (!isRos) {
+        const paths = options.terraform[resource.type];
+        const setting = paths ? documentSetting(resource, paths) : undefined;
+        const statements = setting?.value.kind === 'literal' ? statementsOfJson(String(setting.value.value)) : undefined;
+        if (setting && statements?.some(options.violates)) report(setting.valueRange);
+        return findings;
       }
+      const path = options.ros[resource.type];
+      if (!path) return findings;
+      const asString = documentSetting(resource, [path]);
+      if (asString?.value.kind === 'literal') {
+        if (statementsOfJson(String(asString.value.value))?.some(options.violates)) report(asString.valueRange);
+        return findings;
+      }
+      const offending = statementsOfSettings(resource, path).find((s) => options.violates(s.statement));
+      const at = offending && ([...offending.scope.values()].flat()[0] ?? resource.settings.find((s) => s.path === path));
+      if (at) report(at.valueRange);
       return findings;
     },
   };
