@@ -1,6 +1,7 @@
 import { defaultAssetPaths, type AssetPaths } from './assets';
 import { DocumentAnalyzer, looksBinary, sourceKindOf, type SourceKind } from './documents/analyzer';
-import { annotateDocument, type ResourceAnnotations } from './features/annotations';
+import { annotateMapped, type ResourceAnnotations } from './features/annotations';
+import { ResourceMemo } from './incremental/resourceMemo';
 import { loadKnowledge } from './matrices/loader';
 import { RowResolver } from './matrices/resolve';
 import type { DeploymentMode, Knowledge } from './matrices/types';
@@ -14,7 +15,7 @@ import * as path from 'path';
 import { TerraformParser } from './parsers/hcl/terraformParser';
 import { BUILTIN_CODE_RULES } from './rules/builtin';
 import type { DeclarativeRule } from './rules/declarative/rule';
-import { runRules, type CodeRule } from './rules/run';
+import { byPosition, newResourceFindingsCache, runRules, type CodeRule } from './rules/run';
 import { applySuppressions } from './rules/suppression';
 import type { Contract } from './contract/contract';
 import { applyWaivers } from './contract/waivers';
@@ -22,10 +23,6 @@ import type { Finding, RuleMeta } from './rules/types';
 
 /** A ROS template that carries Terraform files (Transform Aliyun::Terraform-v1.x). */
 const EMBEDDED_TERRAFORM = /Aliyun::Terraform-/;
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
-}
 
 /** The result of analysing one file. `skipped` says why nothing was analysed. */
 export type FileAnalysis =
@@ -59,6 +56,12 @@ export class Engine {
   private customRules: readonly DeclarativeRule[] = [];
   /** The workspace's contract (.rlens/contract.yaml), applied on top of the standard and the deployment mode. */
   private contractValue: Contract | null = null;
+  /**
+   * Per-resource results kept across edits of a Terraform document: findings for the current rule set, and
+   * annotations for each row resolver (a new resolver, after a contract or matrix change, starts empty).
+   */
+  private findingsCache = newResourceFindingsCache();
+  private annotationMemos = new WeakMap<RowResolver, ResourceMemo<ResourceAnnotations | null>>();
   /** What "today" is for waivers; tests replace it. */
   today: () => Date = () => new Date();
 
@@ -82,6 +85,7 @@ export class Engine {
   setKnowledge(knowledge: Knowledge): void {
     this.knowledgeValue = knowledge;
     this.resolvers = new Map();
+    this.findingsCache = newResourceFindingsCache();
   }
 
   /** The contract's deployment mode wins over the one asked for (the setting or --deployment). */
@@ -121,7 +125,8 @@ export class Engine {
     const document = members.length > 0 ? resolveTerraformReferences(parsed, members) : parsed;
     const declarative = this.customRules.length > 0 ? [...this.knowledgeValue.rules, ...this.customRules] : this.knowledgeValue.rules;
     const module = members.map((member) => member.document);
-    const own = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module), (id) => this.ruleMeta(id)?.xref);
+    const cache = kind === 'terraform' || kind === 'terraform-vars' ? this.findingsCache : undefined;
+    const own = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module, cache), (id) => this.ruleMeta(id)?.xref);
     const embedded = (kind === 'yaml' || kind === 'json') && EMBEDDED_TERRAFORM.test(text) ? this.analyseWorkspace(text, kind, declarative, options.mode) : undefined;
     const findings = embedded ? [...own, ...embedded.findings].sort(byPosition) : own;
     const waived = this.contractValue ? applyWaivers(findings, this.contractValue.waivers, this.today()) : findings;
@@ -165,7 +170,19 @@ export class Engine {
   private standaloneCounter = 0;
 
   annotate(document: IacDocument, mode: DeploymentMode): ResourceAnnotations[] {
-    return annotateDocument(document, this.knowledgeValue, this.resolver(mode));
+    const resolver = this.resolver(mode);
+    let memo = this.annotationMemos.get(resolver);
+    if (!memo) {
+      memo = new ResourceMemo<ResourceAnnotations | null>((entry, shift) => entry && shift.resourceAnnotations(entry));
+      this.annotationMemos.set(resolver, memo);
+    }
+    const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
+    const result: ResourceAnnotations[] = [];
+    for (const resource of document.resources) {
+      const annotated = memo.get(resource, () => annotateMapped(resource, this.knowledgeValue, resolver, isRos));
+      if (annotated) result.push(annotated);
+    }
+    return result;
   }
 
   /** Metadata of every rule that runs: built-in declarative, then TypeScript rules. */
@@ -179,6 +196,7 @@ export class Engine {
 
   setCustomRules(rules: readonly DeclarativeRule[]): void {
     this.customRules = rules;
+    this.findingsCache = newResourceFindingsCache();
   }
 
   /** Drops what is kept for a document (its parse tree) once it is closed or analysed for the last time. */

@@ -3,7 +3,7 @@ import type { TerraformParser } from '../parsers/hcl/terraformParser';
 import { parseJson } from '../parsers/json/jsonParser';
 import { parseYaml } from '../parsers/yaml/yamlParser';
 import { buildConfigModel, buildRosModel, isRosTemplate } from '../model/rosModel';
-import { buildTerraformModel } from '../model/terraformModel';
+import { buildTerraformModelReusing, type TerraformBlocks } from '../model/terraformModel';
 import type { IacDocument } from '../model/types';
 
 /** The syntaxes the engine reads; which one a file is comes from its name or the editor's language id. */
@@ -24,11 +24,13 @@ export function looksBinary(text: string): boolean {
 }
 
 /**
- * Parses documents into the IaC model. Keeps each Terraform document's last tree so the next parse of the same
- * document is incremental; YAML and JSON are reparsed whole (they are fast enough, see bench/).
+ * Parses documents into the IaC model. Keeps each Terraform document's last tree and top-level blocks, so the
+ * next parse of the same document is incremental and the blocks an edit did not touch keep their model; YAML
+ * and JSON are reparsed whole (they are fast enough, see bench/).
  */
 export class DocumentAnalyzer {
-  private readonly trees = new Map<string, { tree: Tree; text: string }>();
+  /** Per document: the last tree (for tree-sitter's incremental parse) and the last model's top-level blocks. */
+  private readonly trees = new Map<string, { tree: Tree; text: string; kind: SourceKind; blocks: TerraformBlocks }>();
 
   constructor(private readonly terraform: TerraformParser) {}
 
@@ -40,8 +42,9 @@ export class DocumentAnalyzer {
         const previous = this.trees.get(id);
         const tree = this.terraform.parse(text, previous);
         previous?.tree.delete();
-        this.trees.set(id, { tree, text });
-        return buildTerraformModel(tree, kind, text);
+        const { document, blocks } = buildTerraformModelReusing(tree, kind, text, previous?.kind === kind ? previous.blocks : undefined);
+        this.trees.set(id, { tree, text, kind, blocks });
+        return document;
       }
       case 'yaml':
       case 'json': {

@@ -29,11 +29,16 @@ export function annotateDocument(document: IacDocument, knowledge: Knowledge, re
   const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
   const result: ResourceAnnotations[] = [];
   for (const resource of document.resources) {
-    const mapping = mappingFor(knowledge, resource, isRos);
-    if (!mapping) continue;
-    result.push({ resource, mapping, annotations: annotateResource(resource, mapping, resolver) });
+    const annotated = annotateMapped(resource, knowledge, resolver, isRos);
+    if (annotated) result.push(annotated);
   }
   return result;
+}
+
+/** The annotations of one resource; null when its type is not mapped. */
+export function annotateMapped(resource: Resource, knowledge: Knowledge, resolver: RowResolver, isRos: boolean): ResourceAnnotations | null {
+  const mapping = mappingFor(knowledge, resource, isRos);
+  return mapping ? { resource, mapping, annotations: annotateResource(resource, mapping, resolver) } : null;
 }
 
 export function annotateResource(resource: Resource, mapping: ResourceMapping, resolver: RowResolver): Annotation[] {

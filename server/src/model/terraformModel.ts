@@ -1,6 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { LineIndex } from '../util/lineIndex';
-import type { IacDocument, IacFormat, ParseProblem, Range, Resource, ResourceKind, Setting, Value } from './types';
+import { LineShift, moveResource } from '../incremental/shift';
+import type { IacDocument, IacFormat, ParseProblem, Position, Range, Resource, ResourceKind, Setting, Value } from './types';
 
 /** Most syntax errors worth listing in one file; more only repeat the first ones' cause. */
 const MAX_PROBLEMS = 50;
@@ -18,36 +19,80 @@ const MAX_DEPTH = 64;
  */
 let offsetLines: LineIndex | undefined;
 
+/**
+ * The top-level blocks (or, in a .tfvars file, assignments) of the last model of a document, by their exact
+ * text: what the next model of the same document can take over instead of walking the tree again.
+ */
+export type TerraformBlocks = ReadonlyMap<string, TopLevelEntry>;
+
+interface TopLevelEntry {
+  /** Where the element started when its resources were built or last moved. */
+  readonly line: number;
+  readonly character: number;
+  readonly resources: readonly Resource[];
+}
+
 /** Builds the model of a `.tf` or `.tfvars` file from its tree-sitter tree (`text` is the text it parsed). */
 export function buildTerraformModel(tree: Tree, format: Extract<IacFormat, 'terraform' | 'terraform-vars'>, text?: string): IacDocument {
-  offsetLines = text !== undefined && text.includes('\r') ? new LineIndex(text) : undefined;
+  return buildTerraformModelReusing(tree, format, text ?? tree.rootNode.text).document;
+}
+
+/**
+ * Builds the model, taking each top-level element whose text is unchanged from `previous` (the blocks of the
+ * document's last model) rather than from the tree: the same resource objects when the element did not move,
+ * copies moved by whole lines when an edit above it added or removed lines. An element is reused only when it
+ * parsed without errors and starts at the same column, so its model is exactly what a fresh walk would give.
+ * Everything else (an edited block, a block the edit broke) is built from the tree.
+ */
+export function buildTerraformModelReusing(
+  tree: Tree,
+  format: Extract<IacFormat, 'terraform' | 'terraform-vars'>,
+  text: string,
+  previous?: TerraformBlocks,
+): { document: IacDocument; blocks: TerraformBlocks } {
+  offsetLines = text.includes('\r') ? new LineIndex(text) : undefined;
   try {
-    return buildModel(tree, format);
+    return buildModel(tree, format, text, previous);
   } finally {
     offsetLines = undefined;
   }
 }
 
-function buildModel(tree: Tree, format: Extract<IacFormat, 'terraform' | 'terraform-vars'>): IacDocument {
+function buildModel(tree: Tree, format: Extract<IacFormat, 'terraform' | 'terraform-vars'>, text: string, previous: TerraformBlocks | undefined): { document: IacDocument; blocks: TerraformBlocks } {
   const root = tree.rootNode;
   const body = root.namedChildren.find((child) => child?.type === 'body') ?? null;
   const resources: Resource[] = [];
-  if (body) {
-    if (format === 'terraform-vars') {
-      // Each assignment is an element of its own, named after the variable it sets; its value is `value`.
-      for (const attribute of namedChildrenOfType(body, 'attribute')) {
-        const keyNode = attribute.namedChildren[0];
-        const expression = attribute.namedChildren[1];
-        if (!keyNode || !expression) continue;
-        const settings: Setting[] = [];
-        collectExpression('value', keyNode.text, rangeOf(keyNode), expression, settings, 1);
-        resources.push({ kind: 'tfvars', type: '', name: keyNode.text, range: rangeOf(attribute), headerRange: rangeOf(keyNode), settings });
-      }
+  const blocks = new Map<string, TopLevelEntry>();
+  const elementType = format === 'terraform-vars' ? 'attribute' : 'block';
+  for (const element of body ? namedChildrenOfType(body, elementType) : []) {
+    const source = text.slice(element.startIndex, element.endIndex);
+    const start = startOf(element);
+    const earlier = previous?.get(source);
+    let built: readonly Resource[];
+    if (earlier && earlier.character === start.character && !element.hasError) {
+      const lineDelta = start.line - earlier.line;
+      const shift = lineDelta === 0 ? undefined : new LineShift(lineDelta);
+      built = shift ? earlier.resources.map((resource) => moveResource(resource, shift)) : earlier.resources;
     } else {
-      for (const block of namedChildrenOfType(body, 'block')) collectTopLevelBlock(block, resources);
+      const fresh: Resource[] = [];
+      if (format === 'terraform-vars') collectAssignment(element, fresh);
+      else collectTopLevelBlock(element, fresh);
+      built = fresh;
     }
+    resources.push(...built);
+    blocks.set(source, { line: start.line, character: start.character, resources: built });
   }
-  return { format, resources, problems: collectProblems(root) };
+  return { document: { format, resources, problems: collectProblems(root) }, blocks };
+}
+
+/** A .tfvars assignment is an element of its own, named after the variable it sets; its value is `value`. */
+function collectAssignment(attribute: Node, out: Resource[]): void {
+  const keyNode = attribute.namedChildren[0];
+  const expression = attribute.namedChildren[1];
+  if (!keyNode || !expression) return;
+  const settings: Setting[] = [];
+  collectExpression('value', keyNode.text, rangeOf(keyNode), expression, settings, 1);
+  out.push({ kind: 'tfvars', type: '', name: keyNode.text, range: rangeOf(attribute), headerRange: rangeOf(keyNode), settings });
 }
 
 function collectTopLevelBlock(block: Node, out: Resource[]): void {
@@ -239,6 +284,11 @@ function namedChildrenOfType(node: Node, type: string): Node[] {
 
 function join(prefix: string, key: string): string {
   return prefix ? `${prefix}.${key}` : key;
+}
+
+function startOf(node: Node): Position {
+  if (offsetLines) return offsetLines.positionAt(node.startIndex);
+  return { line: node.startPosition.row, character: node.startPosition.column };
 }
 
 function rangeOf(node: Node): Range {
