@@ -1,4 +1,4 @@
-// Bundles the client, the language server and the CLI, and copies the wasm the parser needs beside them.
+// Bundles the client, the language server, the CLI and its worker thread, and copies the wasm the parser needs beside them.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
 
@@ -28,5 +28,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  // The threads of `rlens scan --workers N`; the CLI looks for it next to itself.
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cliWorker.js' }),
 ]);
 chmodSync('dist/cli.js', 0o755);

@@ -3,7 +3,8 @@ import type { Engine } from '../engine';
 import { findingView } from '../features/findingView';
 import { both } from '../i18n/messages';
 import type { DeploymentMode } from '../matrices/types';
-import { SEVERITIES, type Severity } from '../rules/types';
+import type { RowResolver } from '../matrices/resolve';
+import { SEVERITIES, type RuleMeta, type Severity } from '../rules/types';
 import { ModuleIndex } from '../documents/moduleIndex';
 import { readText } from './files';
 import type { ReportedFinding, ScanError, ScanReport } from './report';
@@ -17,64 +18,118 @@ export interface ScanOptions {
   readonly maxLength?: number;
 }
 
-/** Scans files into a report: every finding (suppressed ones marked) and every file that could not be read or parsed. */
-export function scanFiles(engine: Engine, files: readonly string[], options: ScanOptions): ScanReport {
-  const findings: ReportedFinding[] = [];
-  const errors: ScanError[] = [];
-  const resolver = engine.resolver(options.mode);
-  const modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind));
-  files.forEach((file, index) => {
+/**
+ * What one file contributes to a report. Plain data only (no class instance, no engine object), so that a
+ * worker thread can post it to the main thread as it is and the report comes out the same either way.
+ */
+export interface FileResult {
+  readonly findings: readonly ReportedFinding[];
+  readonly errors: readonly ScanError[];
+}
+
+/**
+ * Scans files one at a time with one engine. It keeps one module index for all of them, so the other files of
+ * a directory (a Terraform module) are parsed once however many of its files are scanned.
+ */
+export class FileScanner {
+  private readonly resolver: RowResolver;
+  private readonly modules: ModuleIndex;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly options: Pick<ScanOptions, 'mode' | 'cwd' | 'maxLength'>,
+  ) {
+    this.resolver = engine.resolver(options.mode);
+    this.modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind));
+  }
+
+  scan(file: string): FileResult {
+    const { engine, options } = this;
     const shown = (path.relative(options.cwd, file) || file).split(path.sep).join('/');
     let text: string;
     try {
       text = readText(file);
     } catch (error) {
-      errors.push({ file: shown, message: both('scan.unreadable', (error as NodeJS.ErrnoException).code ?? 'error') });
-      options.onProgress?.(index + 1, files.length);
-      return;
+      return { findings: [], errors: [{ file: shown, message: both('scan.unreadable', (error as NodeJS.ErrnoException).code ?? 'error') }] };
     }
     const analysis = engine.analyse(file, file, text, {
       mode: options.mode,
-      module: () => modules.siblings(path.resolve(file)),
+      module: () => this.modules.siblings(path.resolve(file)),
       ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
     });
     engine.forget(file);
     if (analysis.status === 'skipped') {
-      if (analysis.reason === 'binary') errors.push({ file: shown, message: both('error.binary', shown) });
-      if (analysis.reason === 'too-large') errors.push({ file: shown, message: both('error.tooLarge', shown, Math.round((options.maxLength ?? 0) / 1024)) });
-    } else {
-      if (analysis.document.problems.length > 0 && !analysis.document.format.startsWith('config')) {
-        const first = analysis.document.problems[0]?.range.start;
-        errors.push({ file: shown, message: both('scan.syntax', analysis.document.problems.length, (first?.line ?? 0) + 1) });
-      }
-      const isRos = analysis.kind === 'yaml' || analysis.kind === 'json';
-      for (const finding of analysis.findings) {
-        const meta = engine.ruleMeta(finding.ruleId);
-        const view = findingView(finding, meta, engine.knowledge, resolver, isRos, 'en', finding.severity);
-        findings.push({
-          ruleId: finding.ruleId,
-          severity: finding.severity,
-          message: finding.message,
-          file: shown,
-          range: {
-            start: { line: finding.range.start.line + 1, column: finding.range.start.character + 1 },
-            end: { line: finding.range.end.line + 1, column: finding.range.end.character + 1 },
-          },
-          resource: finding.resource ? { type: finding.resource.type, name: finding.resource.name } : null,
-          responsibility: {
-            id: meta?.item ?? '',
-            item: view.row?.item ?? { zh: '', en: '' },
-            parties: { provider: view.row?.provider.duty ?? 'no', customer: view.row?.customer.duty ?? 'yes', vendor: view.row?.vendor.duty ?? 'no' },
-          },
-          ...(finding.secret ? { secret: { masked: finding.secret.masked } } : {}),
-          xref: meta?.xref ?? {},
-          ...(finding.suppressed ? { suppressed: finding.suppressed } : {}),
-        });
-      }
+      if (analysis.reason === 'binary') return { findings: [], errors: [{ file: shown, message: both('error.binary', shown) }] };
+      if (analysis.reason === 'too-large') return { findings: [], errors: [{ file: shown, message: both('error.tooLarge', shown, Math.round((options.maxLength ?? 0) / 1024)) }] };
+      return { findings: [], errors: [] };
     }
+    const errors: ScanError[] = [];
+    if (analysis.document.problems.length > 0 && !analysis.document.format.startsWith('config')) {
+      const first = analysis.document.problems[0]?.range.start;
+      errors.push({ file: shown, message: both('scan.syntax', analysis.document.problems.length, (first?.line ?? 0) + 1) });
+    }
+    const isRos = analysis.kind === 'yaml' || analysis.kind === 'json';
+    const findings = analysis.findings.map((finding): ReportedFinding => {
+      const meta = engine.ruleMeta(finding.ruleId);
+      const view = findingView(finding, meta, engine.knowledge, this.resolver, isRos, 'en', finding.severity);
+      const item = view.row?.item;
+      // Every field is copied as a string, number or plain object: the engine's objects stay in this thread.
+      return {
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: { zh: finding.message.zh, en: finding.message.en },
+        file: shown,
+        range: {
+          start: { line: finding.range.start.line + 1, column: finding.range.start.character + 1 },
+          end: { line: finding.range.end.line + 1, column: finding.range.end.character + 1 },
+        },
+        resource: finding.resource ? { type: finding.resource.type, name: finding.resource.name } : null,
+        responsibility: {
+          id: meta?.item ?? '',
+          item: item ? { zh: item.zh, en: item.en } : { zh: '', en: '' },
+          parties: { provider: view.row?.provider.duty ?? 'no', customer: view.row?.customer.duty ?? 'yes', vendor: view.row?.vendor.duty ?? 'no' },
+        },
+        ...(finding.secret ? { secret: { masked: finding.secret.masked } } : {}),
+        xref: plainXref(meta?.xref ?? {}),
+        ...(finding.suppressed ? { suppressed: { by: finding.suppressed.by, reason: finding.suppressed.reason } } : {}),
+      };
+    });
+    return { findings, errors };
+  }
+}
+
+function plainXref(xref: ReportedFinding['xref']): ReportedFinding['xref'] {
+  const out: { -readonly [K in keyof ReportedFinding['xref']]: string[] } = {};
+  if (xref.checkov) out.checkov = [...xref.checkov];
+  if (xref.kics) out.kics = [...xref.kics];
+  if (xref.infraguard) out.infraguard = [...xref.infraguard];
+  if (xref.trivy) out.trivy = [...xref.trivy];
+  return out;
+}
+
+/** Scans files into a report: every finding (suppressed ones marked) and every file that could not be read or parsed. */
+export function scanFiles(engine: Engine, files: readonly string[], options: ScanOptions): ScanReport {
+  const scanner = new FileScanner(engine, options);
+  const results = files.map((file, index) => {
+    const result = scanner.scan(file);
     options.onProgress?.(index + 1, files.length);
+    return result;
   });
-  return { tool: { name: 'rlens', version: options.version }, findings, errors, rules: engine.rules, files: files.length };
+  return assembleReport(results, engine.rules, options.version);
+}
+
+/**
+ * The report of files scanned in order, `results[i]` being the result of the i-th file. Wherever the results
+ * were computed (this thread or workers), the same results in the same order give the same report.
+ */
+export function assembleReport(results: readonly FileResult[], rules: readonly RuleMeta[], version: string): ScanReport {
+  return {
+    tool: { name: 'rlens', version },
+    findings: results.flatMap((result) => result.findings),
+    errors: results.flatMap((result) => result.errors),
+    rules,
+    files: results.length,
+  };
 }
 
 /** Exit code 1 when an unsuppressed finding is at or above the threshold. */

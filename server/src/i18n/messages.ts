@@ -90,6 +90,11 @@ const messages = {
   'hover.negotiableChosen': { en: 'Negotiable ({0}, no. {1}). Options:', zh: '可协商（{0} 第 {1} 项）。划分方式：' },
   'completion.option': { en: 'Option {0}) provider: {1}; customer: {2}', zh: '方式 {0}）云服务提供者：{1}；云服务客户：{2}' },
   'cli.usage.missingPath': { en: '{0} needs a file or directory', zh: '{0} 需要一个文件或目录' },
+  'cli.usage.workersExpected': { en: 'a whole number from 1 to {0}, or auto', zh: '1 到 {0} 的整数，或 auto' },
+  'cli.worker.missing': { en: 'Cannot start scan workers: {0} is missing. Rebuild rlens, or use --workers 1', zh: '无法启动扫描工作线程：缺少 {0}。请重新构建 rlens，或使用 --workers 1' },
+  'cli.worker.failed': { en: 'A scan worker failed, no report was written: {0}', zh: '扫描工作线程出错，未输出报告：{0}' },
+  'cli.worker.failedOn': { en: 'A scan worker failed on {0}, no report was written: {1}', zh: '扫描工作线程处理 {0} 时出错，未输出报告：{1}' },
+  'cli.worker.exited': { en: 'A scan worker stopped unexpectedly (exit code {0}), no report was written', zh: '扫描工作线程意外退出（退出码 {0}），未输出报告' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;
