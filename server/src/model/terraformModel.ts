@@ -18,6 +18,11 @@ const MAX_DEPTH = 64;
  * through a LineIndex instead. Set for the duration of one synchronous build.
  */
 let offsetLines: LineIndex | undefined;
+/** The text being modelled and its line index (ends of nodes are found through it); set like offsetLines. */
+let currentText = '';
+let currentLines = new LineIndex('');
+/** Whether the top-level element being modelled parsed without errors (so its nodes have their usual shape). */
+let elementIsClean = false;
 
 /**
  * The top-level blocks (or, in a .tfvars file, assignments) of the last model of a document, by their exact
@@ -50,11 +55,16 @@ export function buildTerraformModelReusing(
   text: string,
   previous?: TerraformBlocks,
 ): { document: IacDocument; blocks: TerraformBlocks } {
-  offsetLines = text.includes('\r') ? new LineIndex(text) : undefined;
+  currentText = text;
+  currentLines = new LineIndex(text);
+  offsetLines = text.includes('\r') ? currentLines : undefined;
   try {
     return buildModel(tree, format, text, previous);
   } finally {
     offsetLines = undefined;
+    elementIsClean = false;
+    currentText = '';
+    currentLines = new LineIndex('');
   }
 }
 
@@ -64,12 +74,14 @@ function buildModel(tree: Tree, format: Extract<IacFormat, 'terraform' | 'terraf
   const resources: Resource[] = [];
   const blocks = new Map<string, TopLevelEntry>();
   const elementType = format === 'terraform-vars' ? 'attribute' : 'block';
-  for (const element of body ? namedChildrenOfType(body, elementType) : []) {
+  for (const element of body?.namedChildren ?? []) {
+    if (!element || element.type !== elementType) continue;
     const source = text.slice(element.startIndex, element.endIndex);
     const start = startOf(element);
     const earlier = previous?.get(source);
+    elementIsClean = !element.hasError;
     let built: readonly Resource[];
-    if (earlier && earlier.character === start.character && !element.hasError) {
+    if (earlier && earlier.character === start.character && elementIsClean) {
       const lineDelta = start.line - earlier.line;
       const shift = lineDelta === 0 ? undefined : new LineShift(lineDelta);
       built = shift ? earlier.resources.map((resource) => moveResource(resource, shift)) : earlier.resources;
@@ -87,17 +99,16 @@ function buildModel(tree: Tree, format: Extract<IacFormat, 'terraform' | 'terraf
 
 /** A .tfvars assignment is an element of its own, named after the variable it sets; its value is `value`. */
 function collectAssignment(attribute: Node, out: Resource[]): void {
-  const keyNode = attribute.namedChildren[0];
-  const expression = attribute.namedChildren[1];
+  const [keyNode, expression] = attribute.namedChildren;
   if (!keyNode || !expression) return;
   const settings: Setting[] = [];
-  collectExpression('value', keyNode.text, rangeOf(keyNode), expression, settings, 1);
-  out.push({ kind: 'tfvars', type: '', name: keyNode.text, range: rangeOf(attribute), headerRange: rangeOf(keyNode), settings });
+  const key = spanOf(keyNode);
+  collectExpression('value', key.text, key.range, expression, settings, 1);
+  out.push({ kind: 'tfvars', type: '', name: key.text, range: rangeOf(attribute), headerRange: key.range, settings });
 }
 
 function collectTopLevelBlock(block: Node, out: Resource[]): void {
-  const blockType = block.namedChildren[0]?.text ?? '';
-  const labels = blockLabels(block);
+  const parts = blockParts(block);
   const kindByBlockType: Record<string, ResourceKind> = {
     resource: 'resource',
     data: 'data',
@@ -105,45 +116,65 @@ function collectTopLevelBlock(block: Node, out: Resource[]): void {
     variable: 'variable',
     output: 'output',
   };
-  const kind = kindByBlockType[blockType];
-  const blockBody = bodyOf(block);
+  const kind = kindByBlockType[parts.type];
   if (kind) {
     const settings: Setting[] = [];
-    if (blockBody) collectBody(blockBody, '', settings);
-    const [first = '', second = ''] = labels;
+    if (parts.body) collectBody(parts.body, '', settings);
+    const [first = '', second = ''] = parts.labels;
     const twoLabels = kind === 'resource' || kind === 'data';
     out.push({
       kind,
       type: twoLabels || kind === 'provider' ? first : '',
       name: twoLabels ? second : kind === 'provider' ? '' : first,
       range: rangeOf(block),
-      headerRange: rangeOf(block.namedChildren[0] ?? block),
+      headerRange: parts.typeRange,
       settings,
     });
     return;
   }
-  if (blockType === 'locals' && blockBody) {
+  if (parts.type === 'locals' && parts.body) {
     const settings: Setting[] = [];
-    collectBody(blockBody, '', settings);
-    out.push({ kind: 'locals', type: '', name: '', range: rangeOf(block), headerRange: rangeOf(block.namedChildren[0] ?? block), settings });
+    collectBody(parts.body, '', settings);
+    out.push({ kind: 'locals', type: '', name: '', range: rangeOf(block), headerRange: parts.typeRange, settings });
     return;
   }
-  if (blockType === 'terraform' && blockBody) {
-    for (const inner of namedChildrenOfType(blockBody, 'block')) {
-      if (inner.namedChildren[0]?.text !== 'backend') continue;
+  if (parts.type === 'terraform' && parts.body) {
+    for (const inner of parts.body.namedChildren) {
+      if (!inner || inner.type !== 'block') continue;
+      const innerParts = blockParts(inner);
+      if (innerParts.type !== 'backend') continue;
       const settings: Setting[] = [];
-      const innerBody = bodyOf(inner);
-      if (innerBody) collectBody(innerBody, '', settings);
-      out.push({
-        kind: 'backend',
-        type: blockLabels(inner)[0] ?? '',
-        name: '',
-        range: rangeOf(inner),
-        headerRange: rangeOf(inner.namedChildren[0] ?? inner),
-        settings,
-      });
+      if (innerParts.body) collectBody(innerParts.body, '', settings);
+      out.push({ kind: 'backend', type: innerParts.labels[0] ?? '', name: '', range: rangeOf(inner), headerRange: innerParts.typeRange, settings });
     }
   }
+}
+
+/*
+ * Every property of a tree-sitter node (its type, its end, its children) is a call into wasm, and the model
+ * asks for hundreds of thousands of them in a large file: the walk below asks for each once, and reads texts
+ * and positions from the source and a line index instead of from the tree.
+ */
+
+/**
+ * A block's type (its first named child, `resource`), labels (its strings, unquoted, and the identifiers after
+ * the type), body, and the range of its type, read in one pass. `hasType` is false for a block without children.
+ */
+function blockParts(block: Node): { hasType: boolean; type: string; typeRange: Range; labels: string[]; body: Node | null } {
+  const children = block.namedChildren;
+  const typeNode = children[0];
+  const typeSpan = typeNode ? spanOf(typeNode) : undefined;
+  const labels: string[] = [];
+  let body: Node | null = null;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (!child) continue;
+    const childType = child.type;
+    if (childType === 'body') body ??= child;
+    else if (childType === 'string_lit') labels.push(textOf(child).replace(/^"|"$/g, ''));
+    else if (childType === 'identifier' && i > 0) labels.push(textOf(child));
+  }
+  return { hasType: !!typeNode, type: typeSpan?.text ?? '', typeRange: typeSpan?.range ?? rangeOf(block), labels, body };
 }
 
 /** Attributes and nested blocks of a body, depth first, with dotted paths. */
@@ -151,110 +182,173 @@ function collectBody(body: Node, prefix: string, out: Setting[], depth = 0): voi
   if (depth > MAX_DEPTH) return;
   for (const child of body.namedChildren) {
     if (!child) continue;
-    if (child.type === 'attribute') {
-      const keyNode = child.namedChildren[0];
-      const expression = child.namedChildren[1];
+    const childType = child.type;
+    if (childType === 'attribute') {
+      const [keyNode, expression] = child.namedChildren;
       if (!keyNode || !expression) continue;
-      collectExpression(join(prefix, keyNode.text), keyNode.text, rangeOf(keyNode), expression, out, depth + 1);
-    } else if (child.type === 'block') {
-      const typeNode = child.namedChildren[0];
-      if (!typeNode) continue;
-      const childBody = bodyOf(child);
+      const key = spanOf(keyNode);
+      collectExpression(join(prefix, key.text), key.text, key.range, expression, out, depth + 1);
+    } else if (childType === 'block') {
+      const parts = blockParts(child);
+      if (!parts.hasType) continue;
       // `dynamic "ingress" { content { … } }` generates `ingress` blocks: analyse its content as one.
-      if (typeNode.text === 'dynamic') {
-        const generated = blockLabels(child)[0];
-        const content = childBody ? namedChildrenOfType(childBody, 'block').find((b) => b.namedChildren[0]?.text === 'content') : undefined;
-        const contentBody = content ? bodyOf(content) : null;
+      if (parts.type === 'dynamic') {
+        const generated = parts.labels[0];
+        const content = parts.body?.namedChildren.find((b): b is Node => !!b && b.type === 'block' && blockParts(b).type === 'content');
+        const contentBody = content ? blockParts(content).body : null;
         if (generated && contentBody) collectBody(contentBody, join(prefix, generated), out, depth + 1);
         continue;
       }
-      const path = join(prefix, typeNode.text);
-      out.push({ path, key: typeNode.text, keyRange: rangeOf(typeNode), value: { kind: 'block' }, valueRange: rangeOf(child) });
-      if (childBody) collectBody(childBody, path, out, depth + 1);
+      const path = join(prefix, parts.type);
+      out.push({ path, key: parts.type, keyRange: parts.typeRange, value: { kind: 'block' }, valueRange: rangeOf(child) });
+      if (parts.body) collectBody(parts.body, path, out, depth + 1);
     }
   }
 }
 
 function collectExpression(path: string, key: string, keyRange: Range, expression: Node, out: Setting[], depth: number): void {
-  const inner = unwrapExpression(expression);
-  if (inner.type === 'collection_value' && depth <= MAX_DEPTH) {
+  const { node: inner, type } = unwrapExpression(expression);
+  if (type === 'collection_value') {
     const collection = inner.namedChildren[0];
-    if (collection?.type === 'tuple') {
+    const collectionType = collection?.type;
+    if (collection && collectionType === 'tuple' && depth <= MAX_DEPTH) {
       out.push({ path, key, keyRange, value: { kind: 'list' }, valueRange: rangeOf(inner) });
-      for (const element of namedChildrenOfType(collection, 'expression')) collectExpression(path, key, keyRange, element, out, depth + 1);
-      return;
-    }
-    if (collection?.type === 'object') {
-      out.push({ path, key, keyRange, value: { kind: 'block' }, valueRange: rangeOf(inner) });
-      for (const element of namedChildrenOfType(collection, 'object_elem')) {
-        const keyExpr = element.childForFieldName('key');
-        const valueExpr = element.childForFieldName('val');
-        if (!keyExpr || !valueExpr) continue;
-        const elementKey = objectKeyText(keyExpr);
-        collectExpression(join(path, elementKey), elementKey, rangeOf(keyExpr), valueExpr, out, depth + 1);
+      for (const element of collection.namedChildren) {
+        if (element && element.type === 'expression') collectExpression(path, key, keyRange, element, out, depth + 1);
       }
       return;
     }
+    if (collection && collectionType === 'object' && depth <= MAX_DEPTH) {
+      out.push({ path, key, keyRange, value: { kind: 'block' }, valueRange: rangeOf(inner) });
+      for (const element of collection.namedChildren) {
+        if (!element || element.type !== 'object_elem') continue;
+        const keyExpr = element.childForFieldName('key');
+        const valueExpr = element.childForFieldName('val');
+        if (!keyExpr || !valueExpr) continue;
+        const keySpan = spanOf(keyExpr);
+        const elementKey = objectKeyText(keyExpr, keySpan.text);
+        collectExpression(join(path, elementKey), elementKey, keySpan.range, valueExpr, out, depth + 1);
+      }
+      return;
+    }
+    out.push({ path, key, keyRange, value: { kind: 'unknown', text: '' }, valueRange: rangeOf(inner) });
+    return;
   }
-  const value: Value = inner.type === 'collection_value' ? { kind: 'unknown', text: '' } : valueOf(inner);
-  out.push({ path, key, keyRange, value, valueRange: rangeOf(inner) });
+  const span = spanOf(inner);
+  out.push({ path, key, keyRange, value: unwrappedValue(inner, type, span.text), valueRange: span.range });
 }
 
-function unwrapExpression(node: Node): Node {
+/** The expression inside redundant `expression` wrappers, with its type (asked for once). */
+function unwrapExpression(node: Node): { node: Node; type: string } {
   let current = node;
-  while (current.type === 'expression' && current.namedChildCount === 1 && current.namedChildren[0]) {
-    current = current.namedChildren[0];
+  let type = current.type;
+  while (type === 'expression') {
+    // web-tree-sitter keeps a node's children once asked for: asking again costs nothing.
+    const children = current.namedChildren;
+    const only = children.length === 1 ? children[0] : null;
+    if (!only) break;
+    current = only;
+    type = current.type;
   }
-  return current;
+  return { node: current, type };
 }
 
 /** A literal when the expression is one, a reference when it names something, otherwise unknown. */
 export function valueOf(node: Node): Value {
-  const inner = unwrapExpression(node);
-  switch (inner.type) {
+  const { node: inner, type } = unwrapExpression(node);
+  return unwrappedValue(inner, type, textOf(inner));
+}
+
+/** The value of an unwrapped expression `node` of type `type` whose text is `text`. */
+function unwrappedValue(node: Node, type: string, text: string): Value {
+  switch (type) {
     case 'literal_value': {
-      const literal = inner.namedChildren[0];
-      if (!literal) return { kind: 'unknown', text: inner.text };
-      if (literal.type === 'numeric_lit') return { kind: 'literal', value: Number(literal.text) };
-      if (literal.type === 'bool_lit') return { kind: 'literal', value: literal.text === 'true' };
-      if (literal.type === 'null_lit') return { kind: 'literal', value: null };
-      if (literal.type === 'string_lit') return templateValue(literal);
-      return { kind: 'unknown', text: inner.text };
+      // In an element without syntax errors a literal_value has one child spanning it, whose kind its first
+      // character tells: no need to ask the tree.
+      if (elementIsClean) {
+        if (text === 'true' || text === 'false') return { kind: 'literal', value: text === 'true' };
+        if (text === 'null') return { kind: 'literal', value: null };
+        if (!text.startsWith('"')) return /^[0-9.]/.test(text) ? { kind: 'literal', value: Number(text) } : { kind: 'unknown', text };
+        if (isClosedOneLineString(text)) return { kind: 'literal', value: unescapeHcl(text.slice(1, -1)) };
+      }
+      const children = node.namedChildren;
+      const literal = children[0];
+      if (!literal) return { kind: 'unknown', text };
+      // A literal_value's one child spans all of it; error recovery may add others, then read the child alone.
+      const literalText = children.length === 1 ? text : textOf(literal);
+      switch (literal.type) {
+        case 'numeric_lit':
+          return { kind: 'literal', value: Number(literalText) };
+        case 'bool_lit':
+          return { kind: 'literal', value: literalText === 'true' };
+        case 'null_lit':
+          return { kind: 'literal', value: null };
+        case 'string_lit':
+          return stringValue(literal, literalText);
+        default:
+          return { kind: 'unknown', text };
+      }
     }
     case 'template_expr': {
-      const template = inner.namedChildren[0];
-      return template ? templateValue(template) : { kind: 'unknown', text: inner.text };
+      const template = node.namedChildren[0];
+      return template ? templateValue(template) : { kind: 'unknown', text };
     }
     case 'variable_expr':
-      return { kind: 'reference', text: inner.text };
+      return { kind: 'reference', text };
     default:
       // `var.x` parses as expression(variable_expr, get_attr…), which unwrapExpression leaves as `expression`.
-      if (inner.type === 'expression' && inner.namedChildren[0]?.type === 'variable_expr') {
-        return { kind: 'reference', text: inner.text };
-      }
-      return { kind: 'unknown', text: inner.text };
+      if (type === 'expression' && node.namedChildren[0]?.type === 'variable_expr') return { kind: 'reference', text };
+      return { kind: 'unknown', text };
   }
+}
+
+/**
+ * A `string_lit` holds only its quotes and literal parts (an interpolation makes it a template_expr), so a
+ * properly closed one is its text between the quotes, unescaped. Any other is read from its parts.
+ */
+function stringValue(literal: Node, text: string): Value {
+  if (isClosedOneLineString(text)) {
+    return { kind: 'literal', value: unescapeHcl(text.slice(1, -1)) };
+  }
+  return templateValue(literal);
+}
+
+/**
+ * `"…"` on one line, its last quote not escaped (an odd number of backslashes before it). A string that runs
+ * over a line break is an HCL error whose parts do not cover all its text.
+ */
+function isClosedOneLineString(text: string): boolean {
+  if (text.length < 2 || !text.startsWith('"') || !text.endsWith('"') || text.includes('\n') || text.includes('\r')) return false;
+  let backslashes = 0;
+  for (let i = text.length - 2; i >= 1 && text.charCodeAt(i) === 92 /* \ */; i--) backslashes++;
+  return backslashes % 2 === 0;
 }
 
 /** A quoted string or heredoc: literal when it has no interpolation; `"${var.x}"` alone is a reference. */
 function templateValue(template: Node): Value {
-  const parts = template.namedChildren.filter((child): child is Node => !!child && !/(_start|_end|heredoc_identifier)$/.test(child.type));
+  const parts: { node: Node; type: string }[] = [];
+  for (const child of template.namedChildren) {
+    if (!child) continue;
+    const type = child.type;
+    if (!/(_start|_end|heredoc_identifier)$/.test(type)) parts.push({ node: child, type });
+  }
   if (parts.every((part) => part.type === 'template_literal')) {
-    const raw = parts.map((part) => part.text).join('');
+    const raw = parts.map((part) => textOf(part.node)).join('');
     return { kind: 'literal', value: template.type === 'heredoc_template' ? raw : unescapeHcl(raw) };
   }
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only?.type === 'template_interpolation') {
-    const expression = only.namedChildren.find((child) => child?.type === 'expression');
+    const expression = only.node.namedChildren.find((child) => child?.type === 'expression');
     if (expression) {
       const value = valueOf(expression);
       if (value.kind === 'reference') return value;
     }
   }
-  return { kind: 'unknown', text: template.text };
+  return { kind: 'unknown', text: textOf(template) };
 }
 
 function unescapeHcl(raw: string): string {
+  if (!raw.includes('\\') && !raw.includes('$${') && !raw.includes('%%{')) return raw;
   return raw.replace(/\\(["\\nrt])|\$\$\{|%%\{/g, (match, escaped: string | undefined) => {
     if (match === '$${') return '${';
     if (match === '%%{') return '%{';
@@ -262,24 +356,11 @@ function unescapeHcl(raw: string): string {
   });
 }
 
-function objectKeyText(keyExpr: Node): string {
-  const value = valueOf(keyExpr);
+function objectKeyText(keyExpr: Node, text: string): string {
+  const { node: inner, type } = unwrapExpression(keyExpr);
+  const value = unwrappedValue(inner, type, inner === keyExpr ? text : textOf(inner));
   if (value.kind === 'literal' && typeof value.value === 'string') return value.value;
-  return keyExpr.text;
-}
-
-function blockLabels(block: Node): string[] {
-  return block.namedChildren
-    .filter((child): child is Node => !!child && (child.type === 'string_lit' || (child.type === 'identifier' && child !== block.namedChildren[0])))
-    .map((label) => (label.type === 'string_lit' ? label.text.replace(/^"|"$/g, '') : label.text));
-}
-
-function bodyOf(block: Node): Node | null {
-  return block.namedChildren.find((child) => child?.type === 'body') ?? null;
-}
-
-function namedChildrenOfType(node: Node, type: string): Node[] {
-  return node.namedChildren.filter((child): child is Node => !!child && child.type === type);
+  return text;
 }
 
 function join(prefix: string, key: string): string {
@@ -291,12 +372,19 @@ function startOf(node: Node): Position {
   return { line: node.startPosition.row, character: node.startPosition.column };
 }
 
+/** A node's text and range, with one call into the parser (its end offset). */
+function spanOf(node: Node): { text: string; range: Range } {
+  const start = node.startIndex;
+  const end = node.endIndex;
+  return { text: currentText.slice(start, end), range: { start: startOf(node), end: currentLines.positionAt(end) } };
+}
+
+function textOf(node: Node): string {
+  return currentText.slice(node.startIndex, node.endIndex);
+}
+
 function rangeOf(node: Node): Range {
-  if (offsetLines) return offsetLines.rangeOf(node.startIndex, node.endIndex);
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-  };
+  return { start: startOf(node), end: currentLines.positionAt(node.endIndex) };
 }
 
 function collectProblems(root: Node): ParseProblem[] {

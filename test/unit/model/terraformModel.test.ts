@@ -85,6 +85,25 @@ EOT
     assert.deepStrictEqual(value('j'), { kind: 'literal', value: null });
   });
 
+  it('keeps a string exactly as written between its quotes, spaces and escapes included', async () => {
+    // tree-sitter-hcl leaves trailing spaces out of a string's literal part: the value must not lose them.
+    const document = await model(`
+resource "t" "r" {
+  a = "0.0.0.0/0 "
+  b = "  padded  "
+  c = "ends in a backslash \\\\"
+  d = "tab\\tand dollar $\${x}"
+  e = ""
+}
+`);
+    const value = (path: string) => setting(document, 'r', path).value;
+    assert.deepStrictEqual(value('a'), { kind: 'literal', value: '0.0.0.0/0 ' });
+    assert.deepStrictEqual(value('b'), { kind: 'literal', value: '  padded  ' });
+    assert.deepStrictEqual(value('c'), { kind: 'literal', value: 'ends in a backslash \\' });
+    assert.deepStrictEqual(value('d'), { kind: 'literal', value: 'tab\tand dollar ${x}' });
+    assert.deepStrictEqual(value('e'), { kind: 'literal', value: '' });
+  });
+
   it('gives nested blocks, dynamic blocks, objects and list elements dotted paths', async () => {
     const document = await model(`
 resource "alicloud_db_instance" "db" {
