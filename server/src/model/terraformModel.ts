@@ -207,6 +207,16 @@ function collectBody(body: Node, prefix: string, out: Setting[], depth = 0): voi
 }
 
 function collectExpression(path: string, key: string, keyRange: Range, expression: Node, out: Setting[], depth: number): void {
+  // Most values are plain literals: in an element without errors their text alone says so, and the nodes
+  // between the expression and the literal (all of the same span) need not be visited.
+  if (elementIsClean) {
+    const span = spanOf(expression);
+    const literal = plainLiteral(span.text);
+    if (literal !== undefined) {
+      out.push({ path, key, keyRange, value: { kind: 'literal', value: literal }, valueRange: span.range });
+      return;
+    }
+  }
   const { node: inner, type } = unwrapExpression(expression);
   if (type === 'collection_value') {
     const collection = inner.namedChildren[0];
@@ -236,6 +246,19 @@ function collectExpression(path: string, key: string, keyRange: Range, expressio
   }
   const span = spanOf(inner);
   out.push({ path, key, keyRange, value: unwrappedValue(inner, type, span.text), valueRange: span.range });
+}
+
+/** HCL's number syntax: digits, an optional fraction and exponent (a sign makes it an operation). */
+const NUMBER = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+/** The value of an expression whose text is a literal on its own (string, number, bool, null); else undefined. */
+function plainLiteral(text: string): string | number | boolean | null | undefined {
+  const first = text.charCodeAt(0);
+  if (first === 34 /* " */) return isClosedOneLineString(text) && !text.includes('${') && !text.includes('%{') ? unescapeHcl(text.slice(1, -1)) : undefined;
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (text === 'null') return null;
+  if (first >= 48 && first <= 57 && NUMBER.test(text)) return Number(text);
+  return undefined;
 }
 
 /** The expression inside redundant `expression` wrappers, with its type (asked for once). */
