@@ -28,3 +28,9 @@ export function applyKeystroke(text: string, keystroke: Keystroke): string {
   offset += keystroke.character;
   return text.slice(0, offset) + keystroke.text + text.slice(offset);
 }
+
+/** `count` line breaks, each typed at the start of a line spread evenly over `text`: every block below moves down. */
+export function lineBreaks(text: string, count: number): Keystroke[] {
+  const lineCount = text.split('\n').length;
+  return Array.from({ length: count }, (_, k) => ({ line: Math.floor(((k + 0.5) * lineCount) / count), character: 0, text: '\n' }));
+}
