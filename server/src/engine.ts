@@ -86,6 +86,7 @@ export class Engine {
     this.knowledgeValue = knowledge;
     this.resolvers = new Map();
     this.findingsCache = newResourceFindingsCache();
+    this.ruleIndex = undefined;
   }
 
   /** The contract's deployment mode wins over the one asked for (the setting or --deployment). */
@@ -190,13 +191,22 @@ export class Engine {
     return [...this.knowledgeValue.rules.map((rule) => rule.meta), ...this.codeRules.map((rule) => rule.meta), ...this.customRules.map((rule) => rule.meta)];
   }
 
+  /** The metadata of rule `id`: asked once per finding, so looked up in an index kept with the rule set. */
   ruleMeta(id: string): RuleMeta | undefined {
-    return this.rules.find((meta) => meta.id === id);
+    if (!this.ruleIndex) {
+      this.ruleIndex = new Map();
+      // The first rule of an id wins, as a search of `rules` would find it.
+      for (const meta of this.rules) if (!this.ruleIndex.has(meta.id)) this.ruleIndex.set(meta.id, meta);
+    }
+    return this.ruleIndex.get(id);
   }
+
+  private ruleIndex: Map<string, RuleMeta> | undefined;
 
   setCustomRules(rules: readonly DeclarativeRule[]): void {
     this.customRules = rules;
     this.findingsCache = newResourceFindingsCache();
+    this.ruleIndex = undefined;
   }
 
   /** Drops what is kept for a document (its parse tree) once it is closed or analysed for the last time. */

@@ -51,7 +51,7 @@ export function findingDiagnostics(context: HandlerContext, analysis: Extract<Fi
       severity: LSP_SEVERITY[severity],
       source: DIAGNOSTIC_SOURCE,
       code: finding.ruleId,
-      codeDescription: { href: pathToFileURL(path.join(engine.assets.ruleDocsDir, `${finding.ruleId}.md`)).href },
+      codeDescription: { href: ruleDocHref(engine.assets.ruleDocsDir, finding.ruleId) },
       data,
       ...(finding.related
         ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.file ? URI.file(r.file).toString() : uri, range: r.range }, message: pick(r.message, settings.language) })) }
@@ -59,6 +59,19 @@ export function findingDiagnostics(context: HandlerContext, analysis: Extract<Fi
     });
   }
   return diagnostics;
+}
+
+const ruleDocHrefs = new Map<string, string>();
+
+/** The file URL of a rule's page, made once per rule: a large file has thousands of findings of few rules. */
+function ruleDocHref(docsDir: string, ruleId: string): string {
+  const key = `${docsDir}\u0000${ruleId}`;
+  let href = ruleDocHrefs.get(key);
+  if (href === undefined) {
+    href = pathToFileURL(path.join(docsDir, `${ruleId}.md`)).href;
+    ruleDocHrefs.set(key, href);
+  }
+  return href;
 }
 
 /**
