@@ -2,6 +2,7 @@ import { defaultAssetPaths, type AssetPaths } from './assets';
 import { DocumentAnalyzer, looksBinary, sourceKindOf, type SourceKind } from './documents/analyzer';
 import { annotateMapped, type ResourceAnnotations } from './features/annotations';
 import { ResourceMemo } from './incremental/resourceMemo';
+import { settleMoved } from './incremental/shift';
 import { loadKnowledge } from './matrices/loader';
 import { RowResolver } from './matrices/resolve';
 import type { DeploymentMode, Knowledge } from './matrices/types';
@@ -132,6 +133,7 @@ export class Engine {
     const findings = embedded ? [...own, ...embedded.findings].sort(byPosition) : own;
     const waived = this.contractValue ? applyWaivers(findings, this.contractValue.waivers, this.today()) : findings;
     const resources = this.annotate(document, options.mode);
+    settleMoved(parsed.resources);
     return { status: 'analysed', kind, document, resources: embedded ? [...resources, ...embedded.resources] : resources, findings: waived };
   }
 

@@ -69,3 +69,12 @@ export function moveResource(resource: Resource, shift: LineShift): Resource {
 export function originOf(resource: Resource): { readonly origin: Resource; readonly shift: LineShift } | undefined {
   return origins.get(resource);
 }
+
+/**
+ * Forgets where these resources were moved from, once everything derived from them has been computed. A moved
+ * resource that stays in use must not keep its origin alive, or each edit that moves lines would keep one more
+ * generation of the document's model in memory.
+ */
+export function settleMoved(resources: readonly Resource[]): void {
+  for (const resource of resources) origins.delete(resource);
+}

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Engine, FileAnalysis } from '../../../server/src/engine';
+import { originOf } from '../../../server/src/incremental/shift';
 import { BUILTIN_CODE_RULES } from '../../../server/src/rules/builtin';
 import { sharedEngine } from '../../helpers/engine';
 
@@ -138,6 +139,9 @@ describe('incremental analysis (per-resource reuse)', () => {
       assert.strictEqual(resource.range.start.line, earlier.range.start.line + 1);
     });
     assert.deepStrictEqual(after, fresh(engine, 'main.tf', `\n${text}`));
+    // Once analysed, a moved resource no longer points back at the one it was copied from (which would keep every
+    // earlier generation of the model alive).
+    for (const resource of after.document.resources) assert.strictEqual(originOf(resource), undefined);
   });
 
   it('builds a block with a syntax error from the tree every time', () => {
