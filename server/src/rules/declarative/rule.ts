@@ -63,9 +63,21 @@ export function checkResource(rule: DeclarativeRule, resource: Resource, isRos: 
   return findings;
 }
 
+/** Scopes of whole resources, built once per settings list: most rules that apply to a type read all of it. */
+const wholeScopes = new WeakMap<readonly Setting[], Scope>();
+
+function wholeScopeOf(settings: readonly Setting[]): Scope {
+  let scope = wholeScopes.get(settings);
+  if (!scope) {
+    scope = scopeOf(settings);
+    wholeScopes.set(settings, scope);
+  }
+  return scope;
+}
+
 /** The whole resource, or each element of the `each` list/block (its settings found by range). */
 export function scopesOf(resource: Resource, each: string | undefined): { scope: Scope; prefix: string }[] {
-  if (!each) return [{ scope: scopeOf(resource.settings), prefix: '' }];
+  if (!each) return [{ scope: wholeScopeOf(resource.settings), prefix: '' }];
   const elements = resource.settings.filter((s) => s.path === each && s.value.kind === 'block');
   return elements.map((element) => ({
     scope: scopeOf(resource.settings.filter((s) => s !== element && within(s, element)), each),
