@@ -18,6 +18,7 @@ import { configureScanEngine } from './scanSetup';
 import { bundledWorkerEntry, parseWorkers, plannedWorkers, ScanWorkerError, ScanWorkerPool, type WorkerEntry } from './workers';
 import { SEVERITIES } from '../rules/types';
 import { expiredWaiverFindings, readContractOption } from './contract';
+import type { ReportedFinding, ScanReport } from './report';
 
 declare const RLENS_VERSION: string | undefined;
 const VERSION = typeof RLENS_VERSION === 'string' ? RLENS_VERSION : '0.0.0-dev';
@@ -98,22 +99,32 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const contractFile = args.options.get('--contract');
         const setup = { cwd: io.cwd, language, ...(contractFile !== undefined ? { contractFile } : {}) };
         const count = plannedWorkers(workers, files);
-        // Workers start first so that their engines load while this thread loads its own (for the checks of the
-        // custom rules and the contract, the rule table and the expired waivers).
+        // With workers, this thread builds no engine: the workers check the custom rules and the contract as it
+        // would, and report the rule table and the expired waivers.
         const pool = count > 1 ? ScanWorkerPool.start(count, io.workerEntry ?? bundledWorkerEntry(), { ...setup, mode, maxLength }) : null;
         try {
-          const engine = await Engine.create();
-          const problems = configureScanEngine(engine, setup);
-          for (const problem of problems) io.stderr(`rlens: ${problem}\n`);
-          if (problems.length > 0) return 2;
           // A progress bar only where a person watches a long run: a terminal, text output, many files.
           const showProgress = io.isTTY === true && format === 'text' && !args.options.has('--output') && files.length > 20;
           const onProgress = showProgress ? (done: number, total: number) => io.stderr(progressBar(done, total) + (done === total ? '\n' : '')) : undefined;
-          const scanned = pool
-            ? assembleReport(await pool.scan(files, onProgress), engine.rules, VERSION)
-            : scanFiles(engine, files, { mode, cwd: io.cwd, version: VERSION, maxLength, ...(onProgress ? { onProgress } : {}) });
+          let scanned: ScanReport;
+          let expiredWaivers: readonly ReportedFinding[];
+          if (pool) {
+            const ready = await pool.ready();
+            for (const problem of ready.problems) io.stderr(`rlens: ${problem}\n`);
+            if (ready.problems.length > 0) return 2;
+            if (ready.fatal !== null) throw new UsageError(ready.fatal);
+            scanned = assembleReport(await pool.scan(files, onProgress), ready.rules, VERSION);
+            expiredWaivers = ready.expiredWaivers;
+          } else {
+            const engine = await Engine.create();
+            const problems = configureScanEngine(engine, setup);
+            for (const problem of problems) io.stderr(`rlens: ${problem}\n`);
+            if (problems.length > 0) return 2;
+            scanned = scanFiles(engine, files, { mode, cwd: io.cwd, version: VERSION, maxLength, ...(onProgress ? { onProgress } : {}) });
+            expiredWaivers = engine.contract ? expiredWaiverFindings(engine.contract, engine.today(), io.cwd) : [];
+          }
           // An expired waiver is itself reported, in the contract file.
-          const report = engine.contract ? { ...scanned, findings: [...scanned.findings, ...expiredWaiverFindings(engine.contract, engine.today(), io.cwd)] } : scanned;
+          const report = expiredWaivers.length > 0 ? { ...scanned, findings: [...scanned.findings, ...expiredWaivers] } : scanned;
           const color = format === 'text' && io.isTTY === true && !args.flags.has('--no-color') && !io.env.NO_COLOR && !args.options.has('--output');
           if (format === 'json') write(formatJson(report));
           else if (format === 'sarif') write(formatSarif(report, { language }));

@@ -1,14 +1,18 @@
 /**
  * A worker thread of `rlens scan --workers N` (bundled as dist/cliWorker.js, next to dist/cli.js). It builds its
- * own engine, configured as the main thread's (custom rules, contract), scans the files it is sent in the order
- * sent, and posts each file's result back. It never exits by itself: the main thread ends it when the scan is
- * over or has failed.
+ * own engine, configured as `--workers 1` configures the main thread's (custom rules, contract), reports what the
+ * report needs from the engine, scans the files it is sent in the order sent, and posts each file's result back.
+ * It never exits by itself: the main thread ends it when the scan is over or has failed.
  */
 import { parentPort, workerData } from 'worker_threads';
 import { Engine } from '../engine';
+import { t } from '../i18n/messages';
+import { MatrixLoadError } from '../matrices/loader';
+import { UsageError } from './args';
+import { expiredWaiverFindings } from './contract';
 import { FileScanner } from './scan';
 import { configureScanEngine } from './scanSetup';
-import type { ScanRequest, WorkerConfig, WorkerReply } from './workerProtocol';
+import type { ScanRequest, WorkerConfig, WorkerReply, WorkerSetup } from './workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('rlens: worker.ts runs only as a worker thread of rlens scan');
@@ -21,21 +25,41 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function start(config: WorkerConfig): Promise<FileScanner> {
-  const engine = await Engine.create();
-  // The main thread has already checked the custom rules and the contract with the same call; a problem here
-  // means they changed on disk in between.
-  const problems = configureScanEngine(engine, config);
-  if (problems.length > 0) throw new Error(problems.join('; '));
-  return new FileScanner(engine, config);
+/** The engine and its setup; null when the setup stops the scan (the main thread then reports it and ends us). */
+async function start(config: WorkerConfig): Promise<FileScanner | null> {
+  let engine: Engine;
+  try {
+    engine = await Engine.create();
+  } catch (error) {
+    if (!(error instanceof MatrixLoadError)) throw error;
+    reply({ type: 'ready', setup: { problems: [], fatal: t(config.language, 'error.matrices', error.message), rules: [], expiredWaivers: [] } });
+    return null;
+  }
+  let problems: string[];
+  try {
+    problems = configureScanEngine(engine, config);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    reply({ type: 'ready', setup: { problems: [], fatal: error.message, rules: [], expiredWaivers: [] } });
+    return null;
+  }
+  const setup: WorkerSetup = {
+    problems,
+    fatal: null,
+    rules: engine.rules,
+    expiredWaivers: engine.contract ? expiredWaiverFindings(engine.contract, engine.today(), config.cwd) : [],
+  };
+  reply({ type: 'ready', setup });
+  return problems.length > 0 ? null : new FileScanner(engine, config);
 }
 
-const config = workerData as WorkerConfig;
-const scanner = start(config);
+const scanner = start(workerData as WorkerConfig);
 let failed = false;
 // Requests are handled one after the other, in order, once the engine is ready.
 let queue: Promise<void> = scanner.then(
-  () => undefined,
+  (ready) => {
+    if (!ready) failed = true;
+  },
   (error: unknown) => {
     failed = true;
     reply({ type: 'failed', file: null, message: describe(error) });
@@ -46,6 +70,7 @@ port.on('message', (request: ScanRequest) => {
   queue = queue.then(async () => {
     if (failed) return;
     const ready = await scanner;
+    if (!ready) return;
     for (const { index, file } of request.files) {
       try {
         reply({ type: 'result', index, result: ready.scan(file) });

@@ -12,7 +12,7 @@ import type { Language } from '../i18n/language';
 import { t } from '../i18n/messages';
 import { UsageError } from './args';
 import type { FileResult } from './scan';
-import type { ScanRequest, WorkerConfig, WorkerReply } from './workerProtocol';
+import type { ScanRequest, WorkerConfig, WorkerReply, WorkerSetup } from './workerProtocol';
 
 export type WorkersOption = number | 'auto';
 
@@ -84,15 +84,17 @@ interface ActiveScan {
 }
 
 /**
- * Workers started ahead of the scan, so that their engines load while the main thread loads its own. The first
- * failure (a worker's error, an exit before `close`, an undecodable message) terminates every worker and fails
- * the scan under way, or the next one: a failure never leaves the scan waiting.
+ * Workers started as soon as the files are known. The first failure (a worker's error, an exit before `close`,
+ * an undecodable message) terminates every worker and fails what is awaited (`ready`, `scan`) now or later: a
+ * failure never leaves the CLI waiting.
  */
 export class ScanWorkerPool {
   private readonly workers: Worker[] = [];
   private failure: ScanWorkerError | null = null;
   private closing = false;
   private active: ActiveScan | null = null;
+  private setup: WorkerSetup | null = null;
+  private readonly waiting: { resolve: (setup: WorkerSetup) => void; reject: (error: ScanWorkerError) => void }[] = [];
 
   private constructor(private readonly language: Language) {}
 
@@ -108,6 +110,15 @@ export class ScanWorkerPool {
       pool.workers.push(worker);
     }
     return pool;
+  }
+
+  /** The setup of the first worker whose engine is ready: every worker builds the same one. */
+  ready(): Promise<WorkerSetup> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) reject(this.failure);
+      else if (this.setup) resolve(this.setup);
+      else this.waiting.push({ resolve, reject });
+    });
   }
 
   /** Scans the files; resolves with each file's result, in the files' order. */
@@ -168,6 +179,12 @@ export class ScanWorkerPool {
   }
 
   private receive(worker: Worker, reply: WorkerReply): void {
+    if (reply.type === 'ready') {
+      if (this.setup) return;
+      this.setup = reply.setup;
+      for (const waiter of this.waiting.splice(0)) waiter.resolve(reply.setup);
+      return;
+    }
     if (reply.type === 'failed') {
       this.fail(reply.file === null ? t(this.language, 'cli.worker.failed', reply.message) : t(this.language, 'cli.worker.failedOn', reply.file, reply.message));
       return;
@@ -179,6 +196,7 @@ export class ScanWorkerPool {
     if (this.failure || this.closing) return;
     this.failure = new ScanWorkerError(message);
     for (const worker of this.workers) void worker.terminate();
+    for (const waiter of this.waiting.splice(0)) waiter.reject(this.failure);
     this.active?.onFailure(this.failure);
   }
 }

@@ -162,11 +162,10 @@ describe('rlens scan --workers', function () {
       fs.writeFileSync(path.join(scripts, 'throws.js'), "throw new Error('cannot load the engine');\n");
       fs.writeFileSync(path.join(scripts, 'exits.js'), 'process.exit(3);\n');
       fs.writeFileSync(path.join(scripts, 'quits.js'), '// returns at once without answering\n');
-      fs.writeFileSync(
-        path.join(scripts, 'reports.js'),
-        "const { parentPort } = require('worker_threads');\nparentPort.on('message', (m) => parentPort.postMessage({ type: 'failed', file: m.files[0].file, message: 'parser crashed' }));\n",
-      );
-      fs.writeFileSync(path.join(scripts, 'dies-later.js'), "const { parentPort } = require('worker_threads');\nparentPort.on('message', () => { throw new Error('out of luck'); });\n");
+      // These two start as the real worker does, then fail on the first files they are sent.
+      const ready = "const { parentPort } = require('worker_threads');\nparentPort.postMessage({ type: 'ready', setup: { problems: [], fatal: null, rules: [], expiredWaivers: [] } });\n";
+      fs.writeFileSync(path.join(scripts, 'reports.js'), `${ready}parentPort.on('message', (m) => parentPort.postMessage({ type: 'failed', file: m.files[0].file, message: 'parser crashed' }));\n`);
+      fs.writeFileSync(path.join(scripts, 'dies-later.js'), `${ready}parentPort.on('message', () => { throw new Error('out of luck'); });\n`);
     });
     after(() => fs.rmSync(scripts, { recursive: true, force: true }));
 
@@ -200,11 +199,27 @@ describe('rlens scan --workers', function () {
       assert.match(stderr, /^rlens: Cannot start scan workers: .*no-such-worker\.js is missing\. Rebuild rlens, or use --workers 1\n$/);
     });
 
-    it('a usage error found by the main thread wins over the workers\' failure', async () => {
-      const { code, stderr } = await scan('throws.js', '--contract', 'missing.yaml');
-      assert.strictEqual(code, 2);
-      assert.strictEqual(stderr, 'rlens: Cannot read the contract missing.yaml\n');
-    });
+  });
+
+  it('the workers check the contract and the custom rules as the main thread does: the same message, exit 2', async () => {
+    const contract = ['scan', dir, '--contract', 'missing.yaml'];
+    const one = await rlens(dir, [...contract, '--workers', '1']);
+    const two = await rlens(dir, [...contract, '--workers', '2']);
+    assert.deepStrictEqual([two.code, two.stdout, two.stderr], [2, '', 'rlens: Cannot read the contract missing.yaml\n']);
+    assert.deepStrictEqual([one.code, one.stderr], [two.code, two.stderr]);
+    const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'rlens-bad-rules-'));
+    try {
+      fs.mkdirSync(path.join(bad, '.rlens/rules'), { recursive: true });
+      fs.writeFileSync(path.join(bad, '.rlens/rules/team.yaml'), CUSTOM_RULE.replace("matches: '.'", () => "matches: '(a+)+$'"));
+      const rules = ['scan', path.join(dir, 'generated'), path.join(dir, 'examples')];
+      const oneRules = await rlens(bad, [...rules, '--workers', '1']);
+      const twoRules = await rlens(bad, [...rules, '--workers', '2']);
+      assert.strictEqual(twoRules.code, 2);
+      assert.match(twoRules.stderr, /^rlens: \.rlens\/rules\/team\.yaml:\d+: .*unsafe regular expression/);
+      assert.deepStrictEqual([oneRules.code, oneRules.stdout, oneRules.stderr], [twoRules.code, twoRules.stdout, twoRules.stderr]);
+    } finally {
+      fs.rmSync(bad, { recursive: true, force: true });
+    }
   });
 
   it('the built CLI finds its worker bundle next to it (dist/cliWorker.js)', () => {
