@@ -17,9 +17,10 @@ import type { ScanRequest, WorkerConfig, WorkerReply, WorkerSetup } from './work
 export type WorkersOption = number | 'auto';
 
 /**
- * One thread unless asked. Measured on the 2-core machine of bench/README.md: a worker's start-up (its own
- * engine: matrices, schemas, parser wasm) costs about what 50 small files take to scan, and on a few dozen files
- * two workers are no faster than one thread.
+ * One thread unless asked. Measured with bench/cliThroughput.ts on the 2-core machine of bench/README.md (shared,
+ * load about 2.4): 2 workers against 1 thread took 0.79× the speed on 40 files, 1.11× on 200 and 1.25× on 1,000.
+ * A worker's start-up (its own engine: matrices, schemas, parser wasm, about half a second) is what small scans
+ * lose; `auto` starts a second worker only from 200 files.
  */
 export const DEFAULT_WORKERS: WorkersOption = 1;
 export const MAX_WORKERS = 64;
