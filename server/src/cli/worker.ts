@@ -25,6 +25,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Why this worker's setup stops the scan. The main thread then asks for no files; should it still (another
+ * worker's setup came first and differed: a file changed in between), the request fails rather than waits.
+ */
+let stopped: string | null = null;
+
 /** The engine and its setup; null when the setup stops the scan (the main thread then reports it and ends us). */
 async function start(config: WorkerConfig): Promise<FileScanner | null> {
   let engine: Engine;
@@ -32,7 +38,8 @@ async function start(config: WorkerConfig): Promise<FileScanner | null> {
     engine = await Engine.create();
   } catch (error) {
     if (!(error instanceof MatrixLoadError)) throw error;
-    reply({ type: 'ready', setup: { problems: [], fatal: t(config.language, 'error.matrices', error.message), rules: [], expiredWaivers: [] } });
+    stopped = t(config.language, 'error.matrices', error.message);
+    reply({ type: 'ready', setup: { problems: [], fatal: stopped, rules: [], expiredWaivers: [] } });
     return null;
   }
   let problems: string[];
@@ -40,7 +47,8 @@ async function start(config: WorkerConfig): Promise<FileScanner | null> {
     problems = configureScanEngine(engine, config);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    reply({ type: 'ready', setup: { problems: [], fatal: error.message, rules: [], expiredWaivers: [] } });
+    stopped = error.message;
+    reply({ type: 'ready', setup: { problems: [], fatal: stopped, rules: [], expiredWaivers: [] } });
     return null;
   }
   const setup: WorkerSetup = {
@@ -50,16 +58,16 @@ async function start(config: WorkerConfig): Promise<FileScanner | null> {
     expiredWaivers: engine.contract ? expiredWaiverFindings(engine.contract, engine.today(), config.cwd) : [],
   };
   reply({ type: 'ready', setup });
-  return problems.length > 0 ? null : new FileScanner(engine, config);
+  if (problems.length === 0) return new FileScanner(engine, config);
+  stopped = problems.join('; ');
+  return null;
 }
 
 const scanner = start(workerData as WorkerConfig);
 let failed = false;
 // Requests are handled one after the other, in order, once the engine is ready.
 let queue: Promise<void> = scanner.then(
-  (ready) => {
-    if (!ready) failed = true;
-  },
+  () => undefined,
   (error: unknown) => {
     failed = true;
     reply({ type: 'failed', file: null, message: describe(error) });
@@ -70,7 +78,11 @@ port.on('message', (request: ScanRequest) => {
   queue = queue.then(async () => {
     if (failed) return;
     const ready = await scanner;
-    if (!ready) return;
+    if (!ready) {
+      failed = true;
+      reply({ type: 'failed', file: null, message: stopped ?? '' });
+      return;
+    }
     for (const { index, file } of request.files) {
       try {
         reply({ type: 'result', index, result: ready.scan(file) });
