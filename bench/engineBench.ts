@@ -7,7 +7,10 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parseDocument } from 'yaml';
 import { defaultAssetPaths } from '../server/src/assets';
 import { Engine } from '../server/src/engine';
+import { buildTerraformModel } from '../server/src/model/terraformModel';
 import { TerraformParser } from '../server/src/parsers/hcl/terraformParser';
+import { BUILTIN_CODE_RULES } from '../server/src/rules/builtin';
+import { runRules } from '../server/src/rules/run';
 import { applyKeystroke, keystrokes, lineBreaks, type Keystroke } from './edits';
 import { generateRosYaml } from './generate-ros.mjs';
 import { generateTerraform } from './generate-terraform.mjs';
@@ -61,7 +64,43 @@ export async function terraformVsHcl2json(engine: Engine, report: Report, sizes:
       figure: `${ms(ours.ms)} / ${ms(theirs.ms)} = ${times(ratio)}`,
       target: { text: '≤ 0.5×', met: ratio <= 0.5 },
     });
+    if (size === sizes[Math.min(1, sizes.length - 1)]) await wholeAnalysisPhases(engine, report, text, size.runs, theirs.ms);
   }
+}
+
+/**
+ * Where a full analysis spends its time, phase by phase on the same text (medians): tree-sitter's parse, the
+ * model built from the tree, the rules (declarative and TypeScript), the annotations; each also as a share of
+ * hcl2json's parse time.
+ */
+async function wholeAnalysisPhases(engine: Engine, report: Report, text: string, runs: number, hcl2jsonMs: number): Promise<void> {
+  const parser = await TerraformParser.load(defaultAssetPaths());
+  const phases = { parse: [] as number[], model: [] as number[], rules: [] as number[], annotations: [] as number[] };
+  for (let run = 0; run <= runs; run++) {
+    let started = now();
+    const tree = parser.parse(text);
+    const parse = now() - started;
+    started = now();
+    const document = buildTerraformModel(tree, 'terraform', text);
+    const model = now() - started;
+    tree.delete();
+    started = now();
+    runRules(document, engine.knowledge.rules, BUILTIN_CODE_RULES);
+    const rules = now() - started;
+    started = now();
+    engine.annotate(document, MODE.mode);
+    const annotations = now() - started;
+    if (run === 0) continue; // warm-up, as for the figures above
+    phases.parse.push(parse);
+    phases.model.push(model);
+    phases.rules.push(rules);
+    phases.annotations.push(annotations);
+  }
+  const part = (values: number[]): string => `${ms(median(values))} (${times(median(values) / hcl2jsonMs)})`;
+  report.add({
+    benchmark: `… of which parse / model / rules / annotations (medians; × of hcl2json's parse)`,
+    figure: `${part(phases.parse)} / ${part(phases.model)} / ${part(phases.rules)} / ${part(phases.annotations)}`,
+  });
 }
 
 /** 2. Analysis of a generated ROS YAML template against `yaml`'s parseDocument alone. */

@@ -1,3 +1,3 @@
 export declare const FILES_PER_MODULE: number;
-/** Writes `count` Terraform files under `dir` (part-1/ and part-2/, module folders of 10) and returns their paths. */
+/** Writes `count` Terraform files under `dir` (module folders of 10) and returns their paths. */
 export declare function writeTerraformWorkspace(dir: string, count: number): string[];

@@ -1,5 +1,4 @@
-// Writes a deterministic Terraform workspace of many small files (2–6 KB each) in module folders of 10 files,
-// split in two halves (part-1/, part-2/) so that two processes can each take one.
+// Writes a deterministic Terraform workspace of many small files (2–6 KB each) in module folders of 10 files.
 // Usage: node bench/generate-workspace.mjs <dir> [files=1000]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,12 +8,10 @@ export const FILES_PER_MODULE = 10;
 
 /** Writes `count` files under `dir` and returns their paths, in order. */
 export function writeTerraformWorkspace(dir, count) {
-  const modules = Math.ceil(count / FILES_PER_MODULE);
   const files = [];
   for (let i = 0; i < count; i++) {
     const module = Math.floor(i / FILES_PER_MODULE);
-    const part = module < modules / 2 ? 'part-1' : 'part-2';
-    const folder = path.join(dir, part, `module-${String(module).padStart(3, '0')}`);
+    const folder = path.join(dir, `module-${String(module).padStart(3, '0')}`);
     mkdirSync(folder, { recursive: true });
     // Sizes vary from 2 to 6 KB; resource names get the file's number so that a module has no duplicates.
     const text = generateTerraform(2048 + ((i * 397) % 4096)).replace(/^(resource "[^"]+" ")/gm, `$1f${i}_`);
