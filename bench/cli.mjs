@@ -44,7 +44,7 @@ writeFileSync(generated, generateTerraform(1024 * 1024));
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; median of ${runs} runs, whole CLI process`);
 const examplesKB = examples('examples').reduce((sum, f) => sum + statSync(f).size, 0) / 1024;
 for (const [label, target, kb] of [
-  ['examples/ (10 files)', 'examples', examplesKB],
+  [`examples/ (${examples('examples').length} files)`, 'examples', examplesKB],
   [`largest example (${path.relative('.', largest)})`, largest, statSync(largest).size / 1024],
   ['generated Terraform file', generated, statSync(generated).size / 1024],
 ]) {
