@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Engine, FileAnalysis } from '../../../server/src/engine';
+import { defaultAssetPaths } from '../../../server/src/assets';
+import { Engine, type FileAnalysis } from '../../../server/src/engine';
+import { readRuleFile } from '../../../server/src/rules/custom';
 import { originOf } from '../../../server/src/incremental/shift';
 import { BUILTIN_CODE_RULES } from '../../../server/src/rules/builtin';
 import { sharedEngine } from '../../helpers/engine';
@@ -142,6 +144,36 @@ describe('incremental analysis (per-resource reuse)', () => {
     // Once analysed, a moved resource no longer points back at the one it was copied from (which would keep every
     // earlier generation of the model alive).
     for (const resource of after.document.resources) assert.strictEqual(originOf(resource), undefined);
+  });
+
+  it('does not serve findings of another rule set: custom rules added, then removed, apply at once to an unchanged text', async () => {
+    // An engine of its own: custom rules must not leak into the other tests.
+    const own = await Engine.create();
+    const assets = defaultAssetPaths();
+    const ruleFile = `rules:
+  - id: team-instance-description
+    family: network
+    severity: low
+    item: network.network-type
+    title: { en: Describe instances, zh: 为实例写描述 }
+    message: { en: Describe the instance, zh: 请为实例写描述 }
+    rationale: { en: r, zh: r }
+    remediation: { en: f, zh: f }
+    references: []
+    xref: { checkov: [], kics: [], infraguard: [], trivy: [] }
+    terraform:
+      - types: [alicloud_instance]
+        when: { path: description, absent: true }
+`;
+    const custom = readRuleFile(ruleFile, '/w/.rlens/rules/team.yaml', own.knowledge, path.join(assets.matricesDir, 'schema'));
+    assert.deepStrictEqual(custom.problems, []);
+    const text = 'resource "alicloud_instance" "web" {\n  instance_type = "ecs.g7.large"\n}\n';
+    const count = (analysis: FileAnalysis): number => (analysis.status === 'analysed' ? analysis.findings.filter((f) => f.ruleId === 'team-instance-description').length : -1);
+    assert.strictEqual(count(own.analyse('doc', 'main.tf', text, MODE)), 0);
+    own.setCustomRules(custom.rules);
+    assert.strictEqual(count(own.analyse('doc', 'main.tf', text, MODE)), 1, 'the new rule is not applied to the unchanged blocks');
+    own.setCustomRules([]);
+    assert.strictEqual(count(own.analyse('doc', 'main.tf', text, MODE)), 0, 'the removed rule still reports');
   });
 
   it('builds a block with a syntax error from the tree every time', () => {
