@@ -89,6 +89,17 @@ describe('diagnostics and quick fixes over LSP', function () {
     assert.deepStrictEqual((await client.diagnosticsFor('file:///tmp/rlens-fix/off.tf', 1)).filter((d) => d.code === RULE), []);
   });
 
+  it('shows the diagnostics of an open, unchanged file again in the new language and severity when the settings change', async () => {
+    const uri = 'file:///tmp/rlens-fix/kept.tf';
+    const before = await ruleDiagnostic(uri, 'terraform', TERRAFORM);
+    assert.match(before?.message ?? '', /^共担责任/);
+    assert.strictEqual(before?.severity, 1);
+    await client.changeSettings({ language: 'en', severity: { [RULE]: 'low' } });
+    const current = (): Diagnostic | undefined => client.diagnostics.get(uri)?.diagnostics.find((d) => d.code === RULE);
+    await client.waitFor(() => current()?.message.startsWith('Shared') === true, 'the diagnostic again, in English');
+    assert.strictEqual(current()?.severity, 3);
+  });
+
   for (const [name, languageId, text, openLine, placeholder] of [
     ['sg.tf', 'terraform', TERRAFORM, '  cidr_ip           = "0.0.0.0/0"', '<trusted-cidr>'],
     ['rdp.ros.yaml', 'yaml', ROS_YAML, '      SourceCidrIp: 0.0.0.0/0', "'<trusted-cidr>'"],

@@ -8,7 +8,9 @@ import type { FileAnalysis } from '../engine';
 import { URI } from 'vscode-uri';
 import { findingView } from '../features/findingView';
 import { isCustomRulesFile, readRuleFile, type RuleFileProblem } from '../rules/custom';
-import type { Severity } from '../rules/types';
+import type { Finding, Severity } from '../rules/types';
+import type { Language } from '../i18n/language';
+import type { RowResolver } from '../matrices/resolve';
 import type { HandlerContext } from './context';
 import { isContractFile } from '../contract/contract';
 import { contractDiagnostics } from './contractDiagnostics';
@@ -43,9 +45,16 @@ export function findingDiagnostics(context: HandlerContext, analysis: Extract<Fi
     const override = settings.severityOverrides.get(finding.ruleId);
     if (override === 'off') continue;
     const severity = override ?? finding.severity;
+    // A finding of a block the edit did not touch is the same object as before: so is its diagnostic, unless
+    // what it is shown with changed (language, deployment mode or contract, severity setting, rule pages).
+    const kept = shownBefore.get(finding);
+    if (kept && kept.uri === uri && kept.resolver === resolver && kept.language === settings.language && kept.severity === severity && kept.docsDir === engine.assets.ruleDocsDir) {
+      diagnostics.push(kept.diagnostic);
+      continue;
+    }
     const view = findingView(finding, engine.ruleMeta(finding.ruleId), engine.knowledge, resolver, isRos, settings.language, severity);
     const data: FindingDiagnosticData = { ruleId: finding.ruleId };
-    diagnostics.push({
+    const diagnostic: Diagnostic = {
       range: finding.range,
       message: view.text,
       severity: LSP_SEVERITY[severity],
@@ -56,10 +65,15 @@ export function findingDiagnostics(context: HandlerContext, analysis: Extract<Fi
       ...(finding.related
         ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.file ? URI.file(r.file).toString() : uri, range: r.range }, message: pick(r.message, settings.language) })) }
         : {}),
-    });
+    };
+    shownBefore.set(finding, { uri, resolver, language: settings.language, severity, docsDir: engine.assets.ruleDocsDir, diagnostic });
+    diagnostics.push(diagnostic);
   }
   return diagnostics;
 }
+
+/** The last diagnostic made of each finding, with what it depended on; kept while the finding lives. */
+const shownBefore = new WeakMap<Finding, { uri: string; resolver: RowResolver; language: Language; severity: Severity; docsDir: string; diagnostic: Diagnostic }>();
 
 const ruleDocHrefs = new Map<string, string>();
 
