@@ -16,7 +16,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 };
 
 const ALLOWED = [
-  /^dist\/(client|server|cli|cliWorker)\.js$/,
+  /^dist\/(client|server|cli)\.js$/,
   /^dist\/wasm\/tree-sitter(-terraform)?\.wasm$/,
   /^matrices\/(model|rules|resources\/alicloud)\/[\w.-]+\.yaml$/,
   /^matrices\/schema\/[\w-]+\.schema\.json$/,
@@ -47,7 +47,7 @@ describe('the VSIX', function () {
   it('holds everything the extension reads at run time', () => {
     const inRepo = (dir: string, ext: string) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(ext)).map((f) => `${dir}/${f}`);
     const needed = [
-      'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/cliWorker.js', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-terraform.wasm',
+      'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/wasm/tree-sitter.wasm', 'dist/wasm/tree-sitter-terraform.wasm',
       ...inRepo('matrices/model', '.yaml'), ...inRepo('matrices/rules', '.yaml'), ...inRepo('matrices/resources/alicloud', '.yaml'),
       ...inRepo('matrices/schema', '.json'), ...inRepo('docs/rules', '.md'),
       'syntaxes/terraform.tmLanguage.json', 'language-configuration/terraform.json', 'l10n/bundle.l10n.zh-cn.json', 'images/icon.png',
@@ -71,7 +71,7 @@ describe('the VSIX', function () {
     const sarif = JSON.parse(scan('sarif')) as { runs: { tool: { driver: { rules: unknown[] } } }[] };
     const repoRules = fs.readdirSync(path.join(root, 'docs/rules')).filter((f) => f !== 'README.md').length;
     assert.strictEqual(sarif.runs[0]?.tool.driver.rules.length, repoRules, 'every rule, declarative ones included');
-    // examples/ has two folders: two worker threads, each running the packaged dist/cliWorker.js.
+    // examples/ has two folders: two worker threads, each running the packaged dist/cli.js as its script.
     assert.strictEqual(scan('json', '2'), scan('json', '1'), 'the same report with the packaged worker');
     fs.rmSync(dir, { recursive: true, force: true });
   });

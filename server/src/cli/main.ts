@@ -64,7 +64,7 @@ export interface CliIo {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly isTTY?: boolean;
-  /** The script `scan --workers` runs in its threads; by default the bundle next to the CLI's (dist/cliWorker.js). */
+  /** The script `scan --workers` runs in its threads; by default the CLI's own bundle (dist/cli.js, see entry.ts). */
   readonly workerEntry?: WorkerEntry;
 }
 
@@ -201,16 +201,4 @@ function maxFileSizeKB(args: ParsedArgs, language: Language): number {
 
 function badValue(language: Language, option: string) {
   return (value: string, allowed: readonly string[]): string => t(language, 'cli.usage.badValue', option, value, allowed.join(', '));
-}
-
-if (require.main === module) {
-  void main(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    cwd: process.cwd(),
-    env: process.env,
-    isTTY: process.stdout.isTTY === true && process.stderr.isTTY === true,
-  }).then((code) => {
-    process.exitCode = code;
-  });
 }

@@ -1,5 +1,5 @@
 /**
- * A worker thread of `rlens scan --workers N` (bundled as dist/cliWorker.js, next to dist/cli.js). It builds its
+ * A worker thread of `rlens scan --workers N` (started from dist/cli.js itself, see entry.ts). It builds its
  * own engine, configured as `--workers 1` configures the main thread's (custom rules, contract), reports what the
  * report needs from the engine, scans the files it is sent in the order sent, and posts each file's result back.
  * It never exits by itself: the main thread ends it when the scan is over or has failed.
@@ -14,11 +14,8 @@ import { FileScanner } from './scan';
 import { configureScanEngine } from './scanSetup';
 import type { ScanRequest, WorkerConfig, WorkerReply, WorkerSetup } from './workerProtocol';
 
-const port = parentPort;
-if (!port) throw new Error('rlens: worker.ts runs only as a worker thread of rlens scan');
-
 function reply(message: WorkerReply): void {
-  port?.postMessage(message);
+  parentPort?.postMessage(message);
 }
 
 function describe(error: unknown): string {
@@ -63,34 +60,39 @@ async function start(config: WorkerConfig): Promise<FileScanner | null> {
   return null;
 }
 
-const scanner = start(workerData as WorkerConfig);
-let failed = false;
-// Requests are handled one after the other, in order, once the engine is ready.
-let queue: Promise<void> = scanner.then(
-  () => undefined,
-  (error: unknown) => {
-    failed = true;
-    reply({ type: 'failed', file: null, message: describe(error) });
-  },
-);
-
-port.on('message', (request: ScanRequest) => {
-  queue = queue.then(async () => {
-    if (failed) return;
-    const ready = await scanner;
-    if (!ready) {
+/** Runs this thread as a scan worker: builds the engine, then answers scan requests until ended. */
+export function runScanWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('rlens: the scan worker runs only as a worker thread of rlens scan');
+  const scanner = start(workerData as WorkerConfig);
+  let failed = false;
+  // Requests are handled one after the other, in order, once the engine is ready.
+  let queue: Promise<void> = scanner.then(
+    () => undefined,
+    (error: unknown) => {
       failed = true;
-      reply({ type: 'failed', file: null, message: stopped ?? '' });
-      return;
-    }
-    for (const { index, file } of request.files) {
-      try {
-        reply({ type: 'result', index, result: ready.scan(file) });
-      } catch (error) {
+      reply({ type: 'failed', file: null, message: describe(error) });
+    },
+  );
+
+  port.on('message', (request: ScanRequest) => {
+    queue = queue.then(async () => {
+      if (failed) return;
+      const ready = await scanner;
+      if (!ready) {
         failed = true;
-        reply({ type: 'failed', file, message: describe(error) });
+        reply({ type: 'failed', file: null, message: stopped ?? '' });
         return;
       }
-    }
+      for (const { index, file } of request.files) {
+        try {
+          reply({ type: 'result', index, result: ready.scan(file) });
+        } catch (error) {
+          failed = true;
+          reply({ type: 'failed', file, message: describe(error) });
+          return;
+        }
+      }
+    });
   });
-});
+}

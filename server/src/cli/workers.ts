@@ -1,5 +1,5 @@
 /**
- * `rlens scan --workers N`: the scan spread over worker threads (worker.ts), each with its own engine. The
+ * `rlens scan --workers N`: the scan spread over worker threads (worker.ts, started through entry.ts), each with its own engine. The
  * files of one directory always go to the same worker, as one request: a Terraform module is a directory and
  * the scanner reads a file's siblings with it, so one worker parses them once instead of each worker again.
  * Results come back per file and are put back in the files' order, so the report is the same as in one thread.
@@ -66,9 +66,9 @@ export interface WorkerEntry {
   readonly execArgv?: readonly string[];
 }
 
-/** esbuild.mjs writes the worker bundle next to the CLI bundle: dist/cliWorker.js beside dist/cli.js. */
+/** The CLI's bundle (dist/cli.js) is also the workers' script: entry.ts runs a worker when not on the main thread. */
 export function bundledWorkerEntry(): WorkerEntry {
-  return { file: path.join(__dirname, 'cliWorker.js') };
+  return { file: __filename };
 }
 
 /** A worker could not start, failed or stopped: the scan is abandoned (exit 2). The message is in the user's language. */

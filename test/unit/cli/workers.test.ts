@@ -10,10 +10,10 @@ import { collectFiles } from '../../../server/src/cli/files';
 /**
  * `rlens scan --workers N` with real worker threads. In process, the workers run the TypeScript entry through
  * tsx (as the tests do), so they test this source and not a stale bundle; one test runs the built dist/cli.js,
- * whose workers are dist/cliWorker.js.
+ * which is also its workers' script.
  */
 const root = path.resolve(__dirname, '../../..');
-const SOURCE_WORKER: WorkerEntry = { file: path.join(root, 'server/src/cli/worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+const SOURCE_WORKER: WorkerEntry = { file: path.join(root, 'server/src/cli/entry.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
 
 interface Run {
   code: number;
@@ -176,7 +176,7 @@ describe('rlens scan --workers', function () {
         ['throws.js', /^rlens: A scan worker failed, no report was written: cannot load the engine\n$/],
         ['exits.js', /^rlens: A scan worker stopped unexpectedly \(exit code 3\), no report was written\n$/],
         ['quits.js', /^rlens: A scan worker stopped unexpectedly \(exit code 0\), no report was written\n$/],
-        ['reports.js', /^rlens: A scan worker failed on .*generated[/\\]part-\d[/\\]module-\d+[/\\]file-\d+\.tf, no report was written: parser crashed\n$/],
+        ['reports.js', /^rlens: A scan worker failed on .*generated[/\\]module-\d+[/\\]file-\d+\.tf, no report was written: parser crashed\n$/],
         ['dies-later.js', /^rlens: A scan worker failed, no report was written: out of luck\n$/],
       ];
       for (const [script, expected] of cases) {
@@ -222,9 +222,9 @@ describe('rlens scan --workers', function () {
     }
   });
 
-  it('the built CLI finds its worker bundle next to it (dist/cliWorker.js)', () => {
+  it('the built CLI runs its own bundle (dist/cli.js) as the workers\' script', () => {
     const cli = path.join(root, 'dist/cli.js');
-    assert.ok(fs.existsSync(path.join(root, 'dist/cliWorker.js')), 'build first: node esbuild.mjs');
+    assert.ok(fs.existsSync(cli), 'build first: node esbuild.mjs');
     const run = (workers: string) => spawnSync(process.execPath, [cli, 'scan', dir, '--format', 'sarif', '--contract', 'contract.yaml', '--workers', workers], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
     const one = run('1');
     const two = run('2');
