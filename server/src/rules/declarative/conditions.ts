@@ -1,4 +1,5 @@
 import type { Setting } from '../../model/types';
+import { compilePattern, type PatternEngine } from './patterns';
 
 /**
  * Conditions of declarative rules over a resource's settings, in three-valued logic: a value that is a
@@ -8,8 +9,8 @@ export type Truth = true | false | 'unknown';
 
 /**
  * Longest value a rule's regular expression is run on; longer values are not judged. This bounds the work of
- * ordinary patterns on huge values; patterns that could backtrack exponentially (nested quantifiers) are
- * refused when a rule is loaded (patternSafety.ts).
+ * the built-in rules' patterns on huge values (those that could backtrack exponentially are refused when the
+ * rules load, patternSafety.ts); custom rules' patterns run on RE2, in linear time (patterns.ts).
  */
 export const MAX_PATTERN_INPUT = 10_000;
 
@@ -55,14 +56,15 @@ export function scopeOf(settings: readonly Setting[], prefix = ''): Scope {
   return scope;
 }
 
-export function evaluate(condition: Condition, scope: Scope): Truth {
-  if ('all' in condition) return and(condition.all.map((c) => evaluate(c, scope)));
-  if ('any' in condition) return or(condition.any.map((c) => evaluate(c, scope)));
+/** `patterns`: the engine of the rule's regular expressions (RE2 for custom rules). */
+export function evaluate(condition: Condition, scope: Scope, patterns: PatternEngine = 'javascript'): Truth {
+  if ('all' in condition) return and(condition.all.map((c) => evaluate(c, scope, patterns)));
+  if ('any' in condition) return or(condition.any.map((c) => evaluate(c, scope, patterns)));
   if ('not' in condition) {
-    const inner = evaluate(condition.not, scope);
+    const inner = evaluate(condition.not, scope, patterns);
     return inner === 'unknown' ? 'unknown' : !inner;
   }
-  return testValue(condition, scope.get(condition.path) ?? []);
+  return testValue(condition, scope.get(condition.path) ?? [], patterns);
 }
 
 function and(values: readonly Truth[]): Truth {
@@ -87,27 +89,27 @@ function literalsOf(settings: readonly Setting[]): { values: (string | number | 
   return { values, unknown };
 }
 
-function testValue(test: ValueTest, settings: readonly Setting[]): Truth {
+function testValue(test: ValueTest, settings: readonly Setting[], patterns: PatternEngine): Truth {
   if (test.absent !== undefined) return (settings.length === 0) === test.absent;
   if (test.present !== undefined) return (settings.length > 0) === test.present;
   if (test.referenceMatches !== undefined) {
-    const pattern = new RegExp(test.referenceMatches, 'i');
+    const pattern = compilePattern(test.referenceMatches, patterns);
     return settings.some((s) => s.value.kind !== 'literal' && 'text' in s.value && s.value.text.length <= MAX_PATTERN_INPUT && pattern.test(s.value.text));
   }
   if (settings.length === 0) return false;
   // `literal` asks whether the value is written right here: a value resolved from elsewhere is reported where it is written.
   if (test.literal !== undefined) return settings.some((s) => s.value.kind === 'literal' && typeof s.value.value === 'string' && s.value.value.trim() !== '') === test.literal;
   const { values, unknown } = literalsOf(settings);
-  const predicate = predicateOf(test);
+  const predicate = predicateOf(test, patterns);
   if (values.some(predicate)) return true;
   return unknown ? 'unknown' : false;
 }
 
-function predicateOf(test: ValueTest): (value: string | number | boolean | null) => boolean {
+function predicateOf(test: ValueTest, patterns: PatternEngine): (value: string | number | boolean | null) => boolean {
   if (test.equals !== undefined) return (value) => sameValue(value, test.equals as string | number | boolean);
   if (test.in !== undefined) return (value) => (test.in ?? []).some((candidate) => sameValue(value, candidate));
   if (test.matches !== undefined) {
-    const pattern = new RegExp(test.matches, 'i');
+    const pattern = compilePattern(test.matches, patterns);
     return (value) => typeof value === 'string' && value.length <= MAX_PATTERN_INPUT && pattern.test(value);
   }
   if (test.literal !== undefined) return (value) => typeof value === 'string' && value.trim() !== '';

@@ -4,6 +4,7 @@ import { unsafePatternReason } from './patternSafety';
 import type { RuleFamily, Severity } from '../types';
 import type { Condition } from './conditions';
 import type { DeclarativeRule, DeclarativeTarget } from './rule';
+import { compilePattern, type PatternEngine } from './patterns';
 
 /** A rules file as its JSON Schema (matrices/schema/rules.schema.json) describes it. */
 export interface RawRuleFile {
@@ -60,13 +61,16 @@ export function toDeclarativeRules(raw: RawRuleFile, file: string, origin: strin
       (list ?? []).map((target) => ({ ...target, when: Array.isArray(target.when) ? { all: target.when } : target.when }));
     const terraform = targets(rule.terraform);
     const ros = targets(rule.ros);
+    // Workspace rules run on RE2, whose matching time is linear whatever the pattern; built-in ones on V8.
+    const patterns: PatternEngine = origin === 'builtin' ? 'javascript' : 're2';
     for (const [name, list] of [['terraform', terraform], ['ros', ros]] as const) {
       list.forEach((target, targetIndex) => {
-        const problem = firstBadPattern(target.when);
-        if (problem) errors.push({ file, key: `${key}/${name}/${targetIndex}/when`, message: `${problem} · 正则表达式无效或可能导致指数级回溯` });
+        const problem = firstBadPattern(target.when, patterns);
+        if (problem) errors.push({ file, key: `${key}/${name}/${targetIndex}/when`, message: problem });
       });
     }
     rules.push({
+      patterns,
       meta: ruleMeta({
         ...rule,
         terraform: [...new Set(terraform.flatMap((t) => t.types))],
@@ -80,19 +84,23 @@ export function toDeclarativeRules(raw: RawRuleFile, file: string, origin: strin
   return rules;
 }
 
-function firstBadPattern(condition: Condition): string | undefined {
-  if ('all' in condition) return condition.all.map(firstBadPattern).find(Boolean);
-  if ('any' in condition) return condition.any.map(firstBadPattern).find(Boolean);
-  if ('not' in condition) return firstBadPattern(condition.not);
+/** The first pattern of a condition that does not compile on its engine, or that V8 could run for ever. */
+function firstBadPattern(condition: Condition, patterns: PatternEngine): string | undefined {
+  if ('all' in condition) return condition.all.map((c) => firstBadPattern(c, patterns)).find(Boolean);
+  if ('any' in condition) return condition.any.map((c) => firstBadPattern(c, patterns)).find(Boolean);
+  if ('not' in condition) return firstBadPattern(condition.not, patterns);
   for (const pattern of [condition.matches, condition.referenceMatches]) {
     if (pattern === undefined) continue;
     try {
-      new RegExp(pattern, 'i');
+      compilePattern(pattern, patterns);
     } catch (error) {
-      return `invalid regular expression: ${(error as Error).message}`;
+      const message = (error as Error).message;
+      return patterns === 're2'
+        ? `invalid regular expression for RE2 (no look-around, no back-references): ${message} · 正则表达式不符合 RE2 语法（不支持环视和反向引用）：${message}`
+        : `invalid regular expression: ${message} · 正则表达式无效：${message}`;
     }
-    const unsafe = unsafePatternReason(pattern);
-    if (unsafe) return `unsafe regular expression: ${unsafe}`;
+    const unsafe = patterns === 'javascript' ? unsafePatternReason(pattern) : undefined;
+    if (unsafe) return `unsafe regular expression: ${unsafe} · 正则表达式可能导致指数级回溯`;
   }
   return undefined;
 }

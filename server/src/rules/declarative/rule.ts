@@ -2,6 +2,7 @@ import type { Resolution, Resource, Setting } from '../../model/types';
 import { fill } from '../meta';
 import type { Finding, FixPlan, RuleMeta } from '../types';
 import { evaluate, scopeOf, type Condition, type Scope } from './conditions';
+import type { PatternEngine } from './patterns';
 
 /** Where and how a declarative rule looks, for one syntax. */
 export interface DeclarativeTarget {
@@ -21,6 +22,8 @@ export interface DeclarativeTarget {
 
 export interface DeclarativeRule {
   readonly meta: RuleMeta;
+  /** The engine of the rule's regular expressions: V8's for built-in rules, RE2 for custom ones (patterns.ts). */
+  readonly patterns: PatternEngine;
   readonly terraform: readonly DeclarativeTarget[];
   readonly ros: readonly DeclarativeTarget[];
 }
@@ -56,7 +59,7 @@ export function checkResource(rule: DeclarativeRule, resource: Resource, isRos: 
   for (const target of isRos ? rule.ros : rule.terraform) {
     if (!target.types.includes(type)) continue;
     for (const { scope, prefix } of scopesOf(resource, target.each)) {
-      if (evaluate(target.when, scope) !== true) continue;
+      if (evaluate(target.when, scope, rule.patterns) !== true) continue;
       findings.push(findingFor(rule.meta, resource, target, scope, prefix));
     }
   }
