@@ -1,9 +1,10 @@
 /**
- * Regular expressions in rules run on every value of every file, in the language server. JavaScript's engine
+ * The built-in rules' regular expressions run on JavaScript's engine, on every value of every file. It
  * backtracks, so a quantified group that contains a quantifier (`(a+)+`, `(\w*)*`) or an alternation whose
- * branches may overlap (`(a|aa){2,}`) can take exponential time on a short input. Custom rules are written by
- * users; such patterns are refused when the rule is loaded, rather than discovered when the editor freezes.
- * The check is conservative: any quantified group with a quantifier or `|` inside is refused.
+ * branches may overlap (`(a|aa){2,}`) can take exponential time on a short input: such a pattern is refused
+ * when the rules load, so a mistake in ours is found by the tests, not when an editor freezes. The check is
+ * conservative: any quantified group with a quantifier or `|` inside is refused. Custom rules do not need it:
+ * they run on RE2 (patterns.ts).
  */
 
 /** Why a pattern is unsafe, or undefined when it has no quantified group containing a quantifier. */
