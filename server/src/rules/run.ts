@@ -53,12 +53,20 @@ export function runRules(
   const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
   const perResource = (resource: Resource): readonly Finding[] => {
     const findings: Finding[] = [];
-    for (const rule of declarative) findings.push(...checkResource(rule, resource, isRos));
+    for (const rule of declarative) findings.push(...checkResource(rule, resource, isRos, 'own'));
     for (const rule of code) if (rule.scope === 'resource') findings.push(...rule.checkResource(resource, document.format));
     return findings;
   };
   const findings: Finding[] = [];
   for (const resource of document.resources) findings.push(...(cache ? cache.get(resource, () => perResource(resource)) : perResource(resource)));
+  // Targets another resource may overrule (a bucket's versioning set by a separate resource) look across the module.
+  const withCompanions = declarative.filter((rule) => (isRos ? rule.ros : rule.terraform).some((target) => target.unlessConfiguredBy));
+  if (withCompanions.length > 0) {
+    const everywhere = [document, ...module].flatMap((d) => d.resources);
+    for (const resource of document.resources) {
+      for (const rule of withCompanions) findings.push(...checkResource(rule, resource, isRos, 'companions', everywhere));
+    }
+  }
   for (const rule of code) if (rule.scope === 'document') findings.push(...rule.check(document, module));
   return findings.sort(byPosition);
 }

@@ -4,6 +4,7 @@ import type { CodeRule } from '../run';
 import type { Finding } from '../types';
 import { fill, ruleMeta } from '../meta';
 import { statementsOfJson } from './policies';
+import { refersTo } from '../links';
 
 /**
  * Rules whose evidence lives in another resource, often in another file of the module: a bucket's https-only
@@ -19,25 +20,6 @@ function literal(setting: Setting | undefined): string | undefined {
 
 function settingAt(resource: Resource, path: string): Setting | undefined {
   return resource.settings.find((s) => s.path === path);
-}
-
-/**
- * Does a reference point at resource `name` of `type`? True when it does, false when it points at another
- * resource of that type (Terraform `type.other.`, ROS a logical id among `siblings`), undefined when it
- * cannot be followed (a variable, a parameter, an expression).
- */
-function refersTo(setting: Setting | undefined, type: string, name: string, isRos: boolean, siblings: ReadonlySet<string>): boolean | undefined {
-  if (!setting) return false;
-  if (setting.value.kind === 'literal') return false;
-  if (setting.value.kind !== 'reference' && setting.value.kind !== 'unknown') return undefined;
-  const text = setting.value.text;
-  if (isRos) {
-    const target = /(?:Ref|GetAtt): ([A-Za-z0-9]+)/.exec(text)?.[1];
-    if (target === name) return true;
-    return target !== undefined && siblings.has(target) ? false : undefined;
-  }
-  if (text.includes(`${type}.${name}.`)) return true;
-  return text.includes(`${type}.`) ? false : undefined;
 }
 
 // ---- https-only bucket policy -------------------------------------------------------------------------------

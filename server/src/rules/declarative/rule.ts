@@ -3,6 +3,7 @@ import { fill } from '../meta';
 import type { Finding, FixPlan, RuleMeta } from '../types';
 import { evaluate, scopeOf, type Condition, type Scope } from './conditions';
 import type { PatternEngine } from './patterns';
+import { configuredByCompanion, type CompanionLink } from '../links';
 
 /** Where and how a declarative rule looks, for one syntax. */
 export interface DeclarativeTarget {
@@ -13,6 +14,12 @@ export interface DeclarativeTarget {
   readonly when: Condition;
   /** The setting whose value the finding points at; the resource header when absent. */
   readonly report?: string;
+  /**
+   * Another resource of the module may configure what this target finds missing (a separate
+   * `alicloud_oss_bucket_versioning` for a bucket without a `versioning` block): no finding when one names the
+   * resource, nor when one names something that cannot be followed.
+   */
+  readonly unlessConfiguredBy?: CompanionLink;
   readonly fix?: {
     readonly set?: { readonly path: string; readonly value: string | number | boolean };
     readonly placeholder?: { readonly path: string; readonly text: string };
@@ -51,13 +58,26 @@ function targetType(resource: Resource): string | undefined {
   return undefined;
 }
 
-/** Runs one declarative rule over one resource. */
-export function checkResource(rule: DeclarativeRule, resource: Resource, isRos: boolean): Finding[] {
+/**
+ * Runs one declarative rule over one resource. `targets`: `own` only those that look at the resource alone
+ * (their findings depend on it alone, so they can be kept per resource), `companions` only those another
+ * resource may overrule, `all` both. `resources`: every resource of the document and its module, where
+ * companions are looked for.
+ */
+export function checkResource(
+  rule: DeclarativeRule,
+  resource: Resource,
+  isRos: boolean,
+  targets: 'all' | 'own' | 'companions' = 'all',
+  resources: readonly Resource[] = [],
+): Finding[] {
   const type = targetType(resource);
   if (!type) return [];
   const findings: Finding[] = [];
   for (const target of isRos ? rule.ros : rule.terraform) {
     if (!target.types.includes(type)) continue;
+    if (targets !== 'all' && (target.unlessConfiguredBy !== undefined) !== (targets === 'companions')) continue;
+    if (target.unlessConfiguredBy && configuredByCompanion(resource, target.unlessConfiguredBy, resources, isRos) !== false) continue;
     for (const { scope, prefix } of scopesOf(resource, target.each)) {
       if (evaluate(target.when, scope, rule.patterns) !== true) continue;
       findings.push(findingFor(rule.meta, resource, target, scope, prefix));
