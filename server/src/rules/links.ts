@@ -35,16 +35,36 @@ export interface CompanionLink {
   readonly name?: string;
 }
 
+/** The resources of a document and its module, indexed once per analysis for companion lookups. */
+export class ModuleResources {
+  private readonly byType = new Map<string, Resource[]>();
+  /** Names of every resource: a ROS reference to one of them can be followed. */
+  readonly names = new Set<string>();
+
+  constructor(resources: readonly Resource[]) {
+    for (const resource of resources) {
+      if (resource.kind !== 'resource') continue;
+      this.names.add(resource.name);
+      const list = this.byType.get(resource.type);
+      if (list) list.push(resource);
+      else this.byType.set(resource.type, [resource]);
+    }
+  }
+
+  ofTypes(types: readonly string[]): Resource[] {
+    return types.flatMap((type) => this.byType.get(type) ?? []);
+  }
+}
+
 /**
- * Whether a companion among `resources` configures `resource`: true when one names it, undefined when one
- * names something that cannot be followed (it might be this resource), false when none does.
+ * Whether a companion in the module configures `resource`: true when one names it, undefined when one names
+ * something that cannot be followed (it might be this resource), false when none does.
  */
-export function configuredByCompanion(resource: Resource, link: CompanionLink, resources: readonly Resource[], isRos: boolean): boolean | undefined {
-  const siblings = new Set(resources.filter((r) => r.kind === 'resource').map((r) => r.name));
+export function configuredByCompanion(resource: Resource, link: CompanionLink, module: ModuleResources, isRos: boolean): boolean | undefined {
+  const siblings = module.names;
   const ownName = link.name ? literalAt(resource, link.name) : undefined;
   let unknown = false;
-  for (const companion of resources) {
-    if (companion.kind !== 'resource' || !link.types.includes(companion.type)) continue;
+  for (const companion of module.ofTypes(link.types)) {
     const named = companion.settings.find((s) => s.path === link.by);
     const literal = named ? literalOf(named) : undefined;
     if (literal !== undefined) {

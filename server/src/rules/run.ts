@@ -1,6 +1,7 @@
 import { ResourceMemo } from '../incremental/resourceMemo';
 import type { IacDocument, IacFormat, Resource } from '../model/types';
 import { checkResource, type DeclarativeRule } from './declarative/rule';
+import { ModuleResources } from './links';
 import type { Finding, RuleMeta } from './types';
 
 /** A TypeScript rule that judges one resource at a time: its findings can be kept per resource across edits. */
@@ -62,7 +63,7 @@ export function runRules(
   // Targets another resource may overrule (a bucket's versioning set by a separate resource) look across the module.
   const withCompanions = declarative.filter((rule) => (isRos ? rule.ros : rule.terraform).some((target) => target.unlessConfiguredBy));
   if (withCompanions.length > 0) {
-    const everywhere = [document, ...module].flatMap((d) => d.resources);
+    const everywhere = new ModuleResources([document, ...module].flatMap((d) => d.resources));
     for (const resource of document.resources) {
       for (const rule of withCompanions) findings.push(...checkResource(rule, resource, isRos, 'companions', everywhere));
     }

@@ -3,7 +3,9 @@ import { fill } from '../meta';
 import type { Finding, FixPlan, RuleMeta } from '../types';
 import { evaluate, scopeOf, type Condition, type Scope } from './conditions';
 import type { PatternEngine } from './patterns';
-import { configuredByCompanion, type CompanionLink } from '../links';
+import { configuredByCompanion, ModuleResources, type CompanionLink } from '../links';
+
+const NO_RESOURCES = new ModuleResources([]);
 
 /** Where and how a declarative rule looks, for one syntax. */
 export interface DeclarativeTarget {
@@ -69,7 +71,7 @@ export function checkResource(
   resource: Resource,
   isRos: boolean,
   targets: 'all' | 'own' | 'companions' = 'all',
-  resources: readonly Resource[] = [],
+  module: ModuleResources = NO_RESOURCES,
 ): Finding[] {
   const type = targetType(resource);
   if (!type) return [];
@@ -77,9 +79,11 @@ export function checkResource(
   for (const target of isRos ? rule.ros : rule.terraform) {
     if (!target.types.includes(type)) continue;
     if (targets !== 'all' && (target.unlessConfiguredBy !== undefined) !== (targets === 'companions')) continue;
-    if (target.unlessConfiguredBy && configuredByCompanion(resource, target.unlessConfiguredBy, resources, isRos) !== false) continue;
+    const link = target.unlessConfiguredBy;
     for (const { scope, prefix } of scopesOf(resource, target.each)) {
       if (evaluate(target.when, scope, rule.patterns) !== true) continue;
+      // Looked up only for what would be reported: most resources never get this far.
+      if (link && configuredByCompanion(resource, link, module, isRos) !== false) continue;
       findings.push(findingFor(rule.meta, resource, target, scope, prefix));
     }
   }
