@@ -1,4 +1,4 @@
-import type { IacDocument, Resource, Setting } from '../model/types';
+import type { Resource, Setting } from '../model/types';
 import { itemsForValue, mappingFor, settingMappingFor } from '../matrices/lookup';
 import { responsibilityOf, type Responsibility, type RowResolver } from '../matrices/resolve';
 import type { Knowledge, MatrixRow, ResourceMapping, ServiceModel, Text } from '../matrices/types';
@@ -22,17 +22,6 @@ export interface ResourceAnnotations {
   readonly resource: Resource;
   readonly mapping: ResourceMapping;
   readonly annotations: readonly Annotation[];
-}
-
-/** Annotates every mapped setting of every mapped resource of a document. */
-export function annotateDocument(document: IacDocument, knowledge: Knowledge, resolver: RowResolver): ResourceAnnotations[] {
-  const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
-  const result: ResourceAnnotations[] = [];
-  for (const resource of document.resources) {
-    const annotated = annotateMapped(resource, knowledge, resolver, isRos);
-    if (annotated) result.push(annotated);
-  }
-  return result;
 }
 
 /** The annotations of one resource; null when its type is not mapped. */

@@ -194,8 +194,8 @@ function collectBody(body: Node, prefix: string, out: Setting[], depth = 0): voi
       // `dynamic "ingress" { content { … } }` generates `ingress` blocks: analyse its content as one.
       if (parts.type === 'dynamic') {
         const generated = parts.labels[0];
-        const content = parts.body?.namedChildren.find((b): b is Node => !!b && b.type === 'block' && blockParts(b).type === 'content');
-        const contentBody = content ? blockParts(content).body : null;
+        const content = parts.body?.namedChildren.flatMap((b) => (b && b.type === 'block' ? [blockParts(b)] : [])).find((p) => p.type === 'content');
+        const contentBody = content?.body ?? null;
         if (generated && contentBody) collectBody(contentBody, join(prefix, generated), out, depth + 1);
         continue;
       }
@@ -277,7 +277,7 @@ function unwrapExpression(node: Node): { node: Node; type: string } {
 }
 
 /** A literal when the expression is one, a reference when it names something, otherwise unknown. */
-export function valueOf(node: Node): Value {
+function valueOf(node: Node): Value {
   const { node: inner, type } = unwrapExpression(node);
   return unwrappedValue(inner, type, textOf(inner));
 }
@@ -286,14 +286,9 @@ export function valueOf(node: Node): Value {
 function unwrappedValue(node: Node, type: string, text: string): Value {
   switch (type) {
     case 'literal_value': {
-      // In an element without syntax errors a literal_value has one child spanning it, whose kind its first
-      // character tells: no need to ask the tree.
-      if (elementIsClean) {
-        if (text === 'true' || text === 'false') return { kind: 'literal', value: text === 'true' };
-        if (text === 'null') return { kind: 'literal', value: null };
-        if (!text.startsWith('"')) return /^[0-9.]/.test(text) ? { kind: 'literal', value: Number(text) } : { kind: 'unknown', text };
-        if (isClosedOneLineString(text)) return { kind: 'literal', value: unescapeHcl(text.slice(1, -1)) };
-      }
+      // In an element without syntax errors a literal_value has one child spanning it: its text says what it is.
+      const plain = elementIsClean ? plainLiteral(text) : undefined;
+      if (plain !== undefined) return { kind: 'literal', value: plain };
       const children = node.namedChildren;
       const literal = children[0];
       if (!literal) return { kind: 'unknown', text };
