@@ -158,3 +158,27 @@ describe('matrices wording: the 2024 modes', () => {
     assert.match(model.modes.get('public-cloud')?.remark?.zh ?? '', /表 6 浪潮/, 'the cloud service mode names the Inspur case');
   });
 });
+
+describe('the editor\'s mode picker and settings say the same as the data', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const read = (file: string): string => fs.readFileSync(path.join(root, file), 'utf8');
+  const nls = [JSON.parse(read('package.nls.json')), JSON.parse(read('package.nls.zh-cn.json'))] as Record<string, string>[];
+  const bundle = JSON.parse(read('l10n/bundle.l10n.zh-cn.json')) as Record<string, string>;
+  const picker = read('client/src/deploymentMode.ts');
+  const pickerStrings = [...picker.matchAll(/vscode\.l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => (m[1] ?? '').replace(/\\'/g, "'"));
+
+  it('translates every string of the mode picker', () => {
+    assert.ok(pickerStrings.length >= 6);
+    assert.deepStrictEqual(pickerStrings.filter((s) => !(s in bundle)), []);
+  });
+
+  it('never equates government cloud with one mode, and writes 专有云 as the 2024 text does', () => {
+    const texts = [...nls.flatMap((n) => Object.entries(n).filter(([key]) => key.startsWith('config.deploymentMode')).map(([, v]) => v)), ...pickerStrings, ...pickerStrings.map((s) => bundle[s] ?? '')];
+    for (const text of texts) {
+      if (/government cloud/i.test(text)) assert.match(text, /data centre/, text);
+      if (text.includes('政务云')) assert.match(text, /数据中心/, text);
+      assert.ok(!text.includes('专属云'), text);
+    }
+    assert.ok(texts.some((text) => /government cloud run in the provider's data centre/.test(text)), 'the cloud service mode says where a provider-run government cloud belongs');
+  });
+});
