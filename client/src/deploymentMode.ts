@@ -42,9 +42,9 @@ function contractLabel(status: StatusParams['contract']): { short: string; long:
 /** Command "Responsibility Lens: Select deployment mode": a quick pick writing the setting. */
 export async function selectDeploymentMode(): Promise<void> {
   const choices: (vscode.QuickPickItem & { mode: DeploymentModeSetting })[] = [
-    { mode: 'public-cloud', label: vscode.l10n.t('Cloud service (public or dedicated cloud)'), description: 'public-cloud', detail: vscode.l10n.t('The provider runs the platform: responsibilities as in the 2020 tables.') },
+    { mode: 'public-cloud', label: vscode.l10n.t('Cloud service (public or dedicated cloud)'), description: 'public-cloud', detail: vscode.l10n.t('The provider runs the platform in its data centre: responsibilities as in the 2020 tables. A government cloud run in the provider\'s data centre is this mode too (white paper table 6).') },
     { mode: 'cloud-software', label: vscode.l10n.t('Cloud software delivery (private cloud)'), description: 'cloud-software', detail: vscode.l10n.t('You run the platform: physical infrastructure and platform operation are yours.') },
-    { mode: 'cloud-software-managed', label: vscode.l10n.t('Cloud software delivery with managed operation'), description: 'cloud-software-managed', detail: vscode.l10n.t('The provider operates the platform for you; final responsibility stays yours, the provider supports.') },
+    { mode: 'cloud-software-managed', label: vscode.l10n.t('Cloud software delivery with managed operation'), description: 'cloud-software-managed', detail: vscode.l10n.t('The platform is in your data centre and the provider operates it for you (e.g. a government cloud in your data centre); final responsibility stays yours, the provider supports.') },
   ];
   const current = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('deploymentMode');
   const picked = await vscode.window.showQuickPick(

@@ -95,6 +95,12 @@ const messages = {
   'cli.worker.failed': { en: 'A scan worker failed, no report was written: {0}', zh: '扫描工作线程出错，未输出报告：{0}' },
   'cli.worker.failedOn': { en: 'A scan worker failed on {0}, no report was written: {1}', zh: '扫描工作线程处理 {0} 时出错，未输出报告：{1}' },
   'cli.worker.exited': { en: 'A scan worker stopped unexpectedly (exit code {0}), no report was written', zh: '扫描工作线程意外退出（退出码 {0}），未输出报告' },
+  // The 2024 model (seeds/004) has no item tables: a deployment mode's item-level change is ours, never its words.
+  'mode.ourReading': {
+    en: 'Our reading of the CAICT 2024 model, not its words (the model has no item tables): {0} Based on: {1}',
+    zh: '本工具对《云安全责任共担模型》（2024）的解读，并非其原文（该模型未逐项划分责任）：{0} 依据：{1}',
+  },
+  'matrix.inherited': { en: '{0}: {1} ({2})', zh: '{0}：{1}（{2}）' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;

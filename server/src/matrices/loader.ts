@@ -45,6 +45,8 @@ interface RawRow {
   category: string;
   scope?: string | null;
   scopes?: string[];
+  /** Written only to keep an id stable when the derived one would change (e.g. a corrected scope). */
+  id?: string;
   key: string;
   item: Text;
   definition?: Text;
@@ -70,8 +72,9 @@ interface RawModes {
     id: DeploymentMode;
     name: Text;
     description?: Text;
+    remark?: Text;
     overrides: {
-      match: { categories?: string[]; items?: string[] };
+      match: { categories?: string[]; items?: string[]; serviceModels?: ServiceModel[] };
       provider?: Duty;
       customer?: Duty;
       vendor?: Duty;
@@ -176,8 +179,13 @@ function buildRows(categories: RawCategories, files: Map<ServiceModel, RawModelF
         const negotiation = raw.negotiable
           ? { ...raw.negotiable, table: file.negotiableTable ?? file.table }
           : null;
+        const id = raw.id ?? [raw.category, scope?.id, raw.key].filter(Boolean).join('.');
+        if (!id.startsWith(`${raw.category}.`)) {
+          errors.push({ file: relative, key: `/rows/${index}/id`, message: `id "${id}" is not in category "${raw.category}"` });
+          continue;
+        }
         rowsOut.push({
-          id: [raw.category, scope?.id, raw.key].filter(Boolean).join('.'),
+          id,
           serviceModel,
           category: { id: category.id, name: category.name },
           scope: scope ? { id: scope.id, name: scope.name } : null,
@@ -213,7 +221,7 @@ function buildRows(categories: RawCategories, files: Map<ServiceModel, RawModelF
       const scopesWanted = new Set(rule.scopes ?? []);
       for (const row of resolve(rule.from)) {
         if (!categoriesWanted.has(row.category.id) && !(row.scope && scopesWanted.has(row.scope.id))) continue;
-        inherited.push({ ...row, serviceModel, inheritedFrom: { serviceModel: rule.from, note: rule.note ?? null } });
+        inherited.push({ ...row, serviceModel, inheritedFrom: { serviceModel: rule.from, note: rule.note ?? null, table: file.table } });
       }
     }
     // Keep the paper's category order: inherited and own rows sorted by category position, stable otherwise.
@@ -260,9 +268,11 @@ function buildModes(raw: RawModes, categories: RawCategories, items: Set<string>
       id: mode.id,
       name: mode.name,
       description: mode.description ?? null,
+      remark: mode.remark ?? null,
       overrides: mode.overrides.map((o) => ({
         categories: o.match.categories ?? [],
         items: o.match.items ?? [],
+        ...(o.match.serviceModels ? { serviceModels: o.match.serviceModels } : {}),
         ...(o.provider ? { provider: o.provider } : {}),
         ...(o.customer ? { customer: o.customer } : {}),
         ...(o.vendor ? { vendor: o.vendor } : {}),

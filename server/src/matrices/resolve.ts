@@ -1,6 +1,7 @@
 import { applyContract, hasResourceScopedReassignment } from '../contract/apply';
 import type { Contract } from '../contract/contract';
-import type { DeploymentMode, Duty, MatrixRow, PartyCell, PartyId, ResponsibilityModel, ServiceModel } from './types';
+import { t } from '../i18n/messages';
+import type { DeploymentMode, Duty, MatrixRow, ModeOverride, PartyCell, PartyId, ResponsibilityModel, ServiceModel, Text } from './types';
 
 /**
  * The rows of a service model with a deployment mode applied, then the workspace's contract when there is one
@@ -12,8 +13,10 @@ export function resolveRows(model: ResponsibilityModel, serviceModel: ServiceMod
 }
 
 /**
- * The rows of a service model with a deployment mode applied. Each override of the mode replaces the duties it
- * names on the rows it matches, and records why; the standard's cell notes stay for context.
+ * The rows of a service model with a deployment mode applied. Each override of the mode that matches the row (by
+ * category or item, and by service model when it names some) replaces the duties it names and records why; the
+ * standard's cell notes stay for context. The 2024 model has no item tables, so every override is our reading of it:
+ * the note says so, and cites the passage it rests on.
  */
 function modeRows(model: ResponsibilityModel, serviceModel: ServiceModel, mode: DeploymentMode): MatrixRow[] {
   const rows = model.rows.get(serviceModel) ?? [];
@@ -22,18 +25,28 @@ function modeRows(model: ResponsibilityModel, serviceModel: ServiceModel, mode: 
   return rows.map((row) => {
     let resolved = row;
     for (const override of definition.overrides) {
-      const matches = override.categories.includes(row.category.id) || override.items.includes(row.id);
-      if (!matches) continue;
+      if (!overrideMatches(override, row)) continue;
       resolved = {
         ...resolved,
         provider: overridden(resolved.provider, override.provider),
         customer: overridden(resolved.customer, override.customer),
         vendor: overridden(resolved.vendor, override.vendor),
-        modeNote: override.note ?? resolved.modeNote,
+        modeNote: override.note ? ourReading(override.note, override.source) : resolved.modeNote,
       };
     }
     return resolved;
   });
+}
+
+function overrideMatches(override: ModeOverride, row: MatrixRow): boolean {
+  if (override.serviceModels && !override.serviceModels.includes(row.serviceModel)) return false;
+  return override.categories.includes(row.category.id) || override.items.includes(row.id);
+}
+
+/** An override's note, marked as our reading of the 2024 model and followed by its source. */
+function ourReading(note: Text, source: Text | null): Text {
+  const basis = source ?? { zh: '—', en: '—' };
+  return { zh: t('zh-cn', 'mode.ourReading', note.zh, basis.zh), en: t('en', 'mode.ourReading', note.en, basis.en) };
 }
 
 function overridden(cell: PartyCell, duty: Duty | undefined): PartyCell {

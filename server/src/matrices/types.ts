@@ -60,9 +60,15 @@ export interface MatrixRow {
   readonly negotiation: Negotiation | null;
   /** The table the row is written in, e.g. 表1. */
   readonly table: Text;
-  /** Set when the row comes from another model's table ("同 IaaS 模式"). */
-  readonly inheritedFrom: { readonly serviceModel: ServiceModel; readonly note: Text | null } | null;
-  /** Set when a deployment mode changed the row. */
+  /**
+   * Set when the row comes from another model's table ("同 IaaS 模式"): that model, the adopting table's words, and
+   * the adopting table itself (e.g. 表3), while `table` stays the table whose cells the row carries (表1).
+   */
+  readonly inheritedFrom: { readonly serviceModel: ServiceModel; readonly note: Text | null; readonly table: Text } | null;
+  /**
+   * Set when a deployment mode changed the row: why, marked as our reading of the 2024 model (which has no item
+   * tables), followed by the passage it rests on.
+   */
   readonly modeNote: Text | null;
   /** Set when the workspace's contract changed the row: the chosen option, the vendor, the reassignment's reason. */
   readonly contractNote?: Text | null;
@@ -71,6 +77,8 @@ export interface MatrixRow {
 export interface ModeOverride {
   readonly categories: readonly string[];
   readonly items: readonly string[];
+  /** Only rows of these service models; every service model when absent. */
+  readonly serviceModels?: readonly ServiceModel[];
   readonly provider?: Duty;
   readonly customer?: Duty;
   readonly vendor?: Duty;
@@ -81,7 +89,10 @@ export interface ModeOverride {
 export interface DeploymentModeDefinition {
   readonly id: DeploymentMode;
   readonly name: Text;
+  /** The 2024 model's own description of the mode. */
   readonly description: Text | null;
+  /** Our clarification beside the 2024 text (e.g. which real cases fall under the mode), kept apart from its words. */
+  readonly remark: Text | null;
   readonly overrides: readonly ModeOverride[];
 }
 
