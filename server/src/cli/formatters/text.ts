@@ -120,7 +120,8 @@ export function formatText(report: ScanReport, options: TextOptions): string {
   }
   if (report.hidden) emit('', say(language, 'hiddenBelow', report.hidden.count, report.hidden.below), null);
   if (lines.length > 0) lines.push('');
-  lines.push(...summary(report, language, paint));
+  // Painted summary lines are short (a severity and a count); the others may need wrapping.
+  for (const line of summary(report, language, paint)) lines.push(...(line.includes('\u001b') ? [line] : wrap(line, width, '  ')));
   return `${lines.join('\n')}\n`;
 }
 
