@@ -216,8 +216,9 @@ function toResult(finding: ReportedFinding, ruleIndex: number, language: Languag
         }
       : finding.baseline === 'unchanged'
         ? {
-            // A baseline file is a suppression kept outside the source (§3.35.2 kind `external`), accepted by the team.
-            suppressions: [{ kind: 'external', status: 'accepted', justification: pick(words.acceptedInBaseline, language), properties: { by: 'baseline' } }],
+            // A baseline file is a suppression kept outside the source (§3.35.2 kind `external`). `status` is left
+            // out: absent, it means the suppression is in effect (accepted), and schema drafts disagree on its name.
+            suppressions: [{ kind: 'external', justification: pick(words.acceptedInBaseline, language), properties: { by: 'baseline' } }],
           }
         : {}),
     properties: {
