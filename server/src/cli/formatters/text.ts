@@ -97,7 +97,8 @@ export function formatText(report: ScanReport, options: TextOptions): string {
     const head = `${printable(finding.file)}:${finding.range.start.line}:${finding.range.start.column}:`;
     const severity = pick(SEVERITY_WORD[finding.severity], language);
     const party = t(language, `responsibility.${partyOf(finding)}`);
-    const resource = resourceLabel(finding.resource);
+    // A parameter, variable or tfvars entry has no type: its name alone.
+    const resource = finding.resource?.type === '' ? finding.resource.name : resourceLabel(finding.resource);
     let rest = ` ${severity} ${printable(finding.ruleId)} [${party}] ${printable(pick(finding.message, language))}${resource ? ` (${printable(resource)})` : ''}`;
     const quiet = finding.suppressed !== undefined || finding.baseline === 'unchanged';
     if (finding.suppressed) rest += ` [${printable(format(pick(words.suppressed, language), finding.suppressed.by, finding.suppressed.reason))}]`;
