@@ -142,7 +142,7 @@ describe('rlens CLI in CI', function () {
     try {
       const child = spawn(process.execPath, [...ENTRY, 'scan', 'examples/terraform/main.tf'], { cwd: root, stdio: ['ignore', full, 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8' } });
       let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
       assert.strictEqual(stderr, 'rlens: Cannot write the report to standard output (ENOSPC)\n');
       assert.strictEqual(code, 2);
