@@ -175,7 +175,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           }
           const shown = withMinSeverity(report, minSeverity);
           const color = format === 'text' && io.isTTY === true && !args.flags.has('--no-color') && !io.env.NO_COLOR && output === undefined;
-          const width = format === 'text' && output === undefined ? wrapWidth(io.columns, io.isTTY === true) : 0;
+          // io.columns is given only when standard output is a terminal (entry.ts): CI logs and pipes are never wrapped.
+          const width = format === 'text' && output === undefined ? wrapWidth(io.columns, io.columns !== undefined) : 0;
           if (format === 'json') write(formatJson(shown));
           else if (format === 'sarif') write(formatSarif(shown, { language }));
           else if (format === 'junit') write(formatJunit(shown, { language }));

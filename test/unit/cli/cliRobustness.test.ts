@@ -127,6 +127,18 @@ describe('rlens CLI in CI', function () {
     assert.strictEqual(fs.readFileSync(input, 'utf8'), original);
   });
 
+  it('wraps text output to the terminal\'s columns when given them, and never otherwise', async () => {
+    let wrapped = '';
+    await main(['scan', 'examples/terraform'], { stdout: (s) => (wrapped += s), stderr: () => undefined, cwd: root, env: {}, isTTY: true, columns: 70 });
+    const lines = wrapped.trimEnd().split('\n');
+    assert.ok(lines.length > 30);
+    for (const line of lines) assert.ok(line.replace(/\u001b\[[0-9;]*m/g, '').length <= 70, line);
+    assert.match(wrapped, /\n {4}\S/, 'continuation lines are indented');
+    const piped = await rlens(['scan', 'examples/terraform']);
+    assert.ok(piped.stdout.split('\n').some((l) => l.length > 70));
+    assert.ok(!/\n {4}\S/.test(piped.stdout));
+  });
+
   it('stops quietly when the reader of its output goes away (rlens scan | head), with the exit code of the scan', async () => {
     const child = spawn(process.execPath, [...ENTRY, 'scan', 'examples', '--format', 'sarif'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
