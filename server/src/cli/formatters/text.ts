@@ -18,7 +18,7 @@ import type { ScanReport } from '../report';
 import { printable, wrap } from '../terminal';
 import { say } from '../words';
 import { compareFindings, resourceLabel } from './common';
-import { partyOf } from './party';
+import { partyLabel, partyOf } from './party';
 
 export { displayWidth } from '../terminal';
 
@@ -96,7 +96,7 @@ export function formatText(report: ScanReport, options: TextOptions): string {
   for (const finding of [...report.findings].sort(compareFindings)) {
     const head = `${printable(finding.file)}:${finding.range.start.line}:${finding.range.start.column}:`;
     const severity = pick(SEVERITY_WORD[finding.severity], language);
-    const party = t(language, `responsibility.${partyOf(finding)}`);
+    const party = printable(partyLabel(finding, language));
     // A parameter, variable or tfvars entry has no type: its name alone.
     const resource = finding.resource?.type === '' ? finding.resource.name : resourceLabel(finding.resource);
     let rest = ` ${severity} ${printable(finding.ruleId)} [${party}] ${printable(pick(finding.message, language))}${resource ? ` (${printable(resource)})` : ''}`;

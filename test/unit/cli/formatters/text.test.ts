@@ -30,6 +30,11 @@ describe('formatText', () => {
     assert.match(line({ provider: 'yes', customer: 'no', vendor: 'no' }), / \[Provider\] /);
     assert.match(line({ provider: 'negotiable', customer: 'negotiable', vendor: 'no' }), / \[Negotiable\] /);
     assert.match(line({ provider: 'yes', customer: 'yes', vendor: 'no' }, 'zh-cn'), /: 高危 hardcoded-access-key \[共担\] /);
+    // A setting-level party and label, when the report carries them, win over the row's duties.
+    const settingLevel = { ...(FINDINGS[0] as ReportedFinding), responsibility: { ...(FINDINGS[0] as ReportedFinding).responsibility, party: 'provider', label: { en: 'Provider (contract)', zh: '云商（合同）' } } };
+    const out = formatText(sampleReport({ findings: [settingLevel], errors: [] }), { language: 'en', color: false });
+    assert.match(out, /: high hardcoded-access-key \[Provider \(contract\)\] /);
+    assert.match(out, /By party: Provider 1/);
   });
 
   it('marks suppressed findings with who suppressed them and why', () => {
