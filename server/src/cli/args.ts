@@ -14,8 +14,31 @@ export class UsageError extends Error {
   }
 }
 
+/** The commands `rlens` knows. */
+export const COMMANDS = ['scan', 'explain', 'matrix', 'help'] as const;
+
+/** Options that take a value (`--name value` or `--name=value`). */
+export const VALUED_OPTIONS: ReadonlySet<string> = new Set([
+  '--format',
+  '--deployment',
+  '--service-model',
+  '--lang',
+  '--output',
+  '--severity-threshold',
+  '--max-file-size-kb',
+  '--contract',
+  '--workers',
+  '--baseline',
+  '--create-baseline',
+  '--min-severity',
+  '--max-findings-per-file',
+]);
+
+/** Options that take no value. */
+export const FLAG_OPTIONS: ReadonlySet<string> = new Set(['--help', '-h', '--version', '--no-color', '--quiet', '--allow-no-files']);
+
 /**
- * `valued` names the options that take a value; anything else starting with `--` is a flag.
+ * `valued` names the options that take a value; the flags are FLAG_OPTIONS; anything else is unknown.
  * `--name=value` and `--name value` are both accepted.
  */
 export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>, unknown: (option: string) => string, missing: (option: string) => string): ParsedArgs {
@@ -35,7 +58,7 @@ export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>, 
         const value = inline ?? argv[++i];
         if (value === undefined) throw new UsageError(missing(name));
         options.set(name, value);
-      } else if (['--help', '-h', '--version', '--no-color', '--quiet'].includes(name)) {
+      } else if (FLAG_OPTIONS.has(name)) {
         flags.add(name);
       } else {
         throw new UsageError(unknown(name));

@@ -3,18 +3,28 @@
  * threads, so the package carries one copy of the engine, not one for the CLI and another for its workers.
  */
 import { isMainThread } from 'worker_threads';
+import { languageFrom } from '../i18n/language';
 import { main } from './main';
+import { GuardedStream, printable } from './terminal';
 import { runScanWorker } from './worker';
+import { say } from './words';
 
 if (isMainThread) {
+  const stderr = new GuardedStream(process.stderr);
+  const stdout = new GuardedStream(process.stdout, (error) => {
+    process.exitCode = 2;
+    stderr.write(`rlens: ${say(languageFrom(undefined, process.env.LC_ALL || process.env.LANG), 'stdoutFailed', printable(error.code ?? error.message))}\n`);
+  });
   void main(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: stdout.write,
+    stderr: stderr.write,
     cwd: process.cwd(),
     env: process.env,
     isTTY: process.stdout.isTTY === true && process.stderr.isTTY === true,
+    columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
   }).then((code) => {
-    process.exitCode = code;
+    // Standard output that could not be written (other than a reader that stopped early) is an input/output error.
+    process.exitCode = stdout.failed ? 2 : code;
   });
 } else {
   runScanWorker();

@@ -7,7 +7,7 @@ import type { DeploymentMode, Duty, Text } from '../matrices/types';
 import type { Range } from '../model/types';
 import { responsibilityLabel } from '../features/labels';
 import { readText } from './files';
-import { displayWidth } from './formatters/text';
+import { displayWidth, printable } from './terminal';
 
 /** One annotated setting as the CLI reports it: 1-based lines, 1-based UTF-16 columns. */
 export interface ExplainedSetting {
@@ -92,7 +92,7 @@ export function formatExplainText(result: ExplainResult, language: Language, ela
     byFile.set(annotation.file, list);
   }
   for (const [file, list] of byFile) {
-    out.push(file);
+    out.push(printable(file));
     const rows = list.map((a) => [
       `${a.range.start.line}:${a.range.start.column}`,
       [a.resource.type, a.resource.name].filter(Boolean).join('.'),
@@ -109,11 +109,12 @@ export function formatExplainText(result: ExplainResult, language: Language, ela
       t(language, 'cli.column.item'),
       t(language, 'cli.column.model'),
     ];
-    out.push(...table([header, ...rows]).map((line) => `  ${line}`));
+    // Names, ids and settings come from the file: each cell is made inert before it reaches the terminal.
+    out.push(...table([header, ...rows.map((row) => row.map(printable))]).map((line) => `  ${line}`));
     out.push('');
   }
   if (result.annotations.length === 0) out.push(t(language, 'cli.noAnnotations'));
-  for (const skip of result.skipped) out.push(`! ${skip.file}: ${skipReason(skip.reason, language)}`);
+  for (const skip of result.skipped) out.push(`! ${printable(skip.file)}: ${printable(skipReason(skip.reason, language))}`);
   out.push(t(language, 'cli.summary', result.annotations.length, result.files, Math.round(elapsedMs)));
   return out.join('\n');
 }

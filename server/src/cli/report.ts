@@ -23,11 +23,30 @@ export interface ReportedFinding {
   readonly secret?: { readonly masked: string };
   readonly xref: { readonly checkov?: readonly string[]; readonly kics?: readonly string[]; readonly infraguard?: readonly string[]; readonly trivy?: readonly string[] };
   readonly suppressed?: { readonly by: string; readonly reason: string };
+  /**
+   * What a baseline knows the finding by (baseline.ts): a SHA-256 of the rule, file, resource, setting and the
+   * value's digest, so it survives lines added above it; never the value itself.
+   */
+  readonly fingerprint?: string;
+  /** Set only when the scan was compared with a baseline (`--baseline`): `unchanged` findings were accepted there. */
+  readonly baseline?: 'new' | 'unchanged';
 }
 
 export interface ScanError {
   readonly file: string;
   readonly message: Text;
+  /**
+   * `unreadable`: the file or folder could not be read at all, so a CI gate must not pass (exit 2). Files that
+   * were read but skipped (binary, too large) or parsed with errors are listed without failing the scan.
+   */
+  readonly unreadable?: boolean;
+}
+
+/** A file whose findings were more than the per-file limit: only the first `listed` (most severe first) are in the report. */
+export interface TruncatedFile {
+  readonly file: string;
+  readonly listed: number;
+  readonly omitted: number;
 }
 
 export interface ScanReport {
@@ -39,4 +58,8 @@ export interface ScanReport {
   readonly rules: readonly RuleMeta[];
   /** How many files were scanned. */
   readonly files: number;
+  /** Files with more findings than `--max-findings-per-file`; absent or empty when none. */
+  readonly truncated?: readonly TruncatedFile[];
+  /** Findings left out of the report by `--min-severity` (display only; the exit code counted them). */
+  readonly hidden?: { readonly below: Severity; readonly count: number };
 }

@@ -7,7 +7,8 @@ import type { RowResolver } from '../matrices/resolve';
 import { SEVERITIES, type RuleMeta, type Severity } from '../rules/types';
 import { ModuleIndex } from '../documents/moduleIndex';
 import { readText } from './files';
-import type { ReportedFinding, ScanError, ScanReport } from './report';
+import { fingerprintOf } from './baseline';
+import type { ReportedFinding, ScanError, ScanReport, TruncatedFile } from './report';
 
 export interface ScanOptions {
   readonly mode: DeploymentMode;
@@ -16,7 +17,12 @@ export interface ScanOptions {
   /** Called after each file, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly maxLength?: number;
+  /** At most this many findings of one file are reported (the most severe first); the rest are counted. */
+  readonly maxFindingsPerFile?: number;
 }
+
+/** Enough for any file people write by hand; a generated file of 80,000 resources no longer yields 485 MB of JSON. */
+export const DEFAULT_MAX_FINDINGS_PER_FILE = 1000;
 
 /**
  * What one file contributes to a report. Plain data only (no class instance, no engine object), so that a
@@ -25,6 +31,8 @@ export interface ScanOptions {
 export interface FileResult {
   readonly findings: readonly ReportedFinding[];
   readonly errors: readonly ScanError[];
+  /** Set when the file had more findings than the per-file limit. */
+  readonly truncated?: TruncatedFile;
 }
 
 /**
@@ -37,7 +45,7 @@ export class FileScanner {
 
   constructor(
     private readonly engine: Engine,
-    private readonly options: Pick<ScanOptions, 'mode' | 'cwd' | 'maxLength'>,
+    private readonly options: Pick<ScanOptions, 'mode' | 'cwd' | 'maxLength' | 'maxFindingsPerFile'>,
   ) {
     this.resolver = engine.resolver(options.mode);
     this.modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind));
@@ -50,7 +58,7 @@ export class FileScanner {
     try {
       text = readText(file);
     } catch (error) {
-      return { findings: [], errors: [{ file: shown, message: both('scan.unreadable', (error as NodeJS.ErrnoException).code ?? 'error') }] };
+      return { findings: [], errors: [{ file: shown, message: both('scan.unreadable', (error as NodeJS.ErrnoException).code ?? 'error'), unreadable: true }] };
     }
     const analysis = engine.analyse(file, file, text, {
       mode: options.mode,
@@ -69,7 +77,8 @@ export class FileScanner {
       errors.push({ file: shown, message: both('scan.syntax', analysis.document.problems.length, (first?.line ?? 0) + 1) });
     }
     const isRos = analysis.kind === 'yaml' || analysis.kind === 'json';
-    const findings = analysis.findings.map((finding): ReportedFinding => {
+    const { kept, truncated } = capFindings(analysis.findings, options.maxFindingsPerFile ?? DEFAULT_MAX_FINDINGS_PER_FILE, shown);
+    const findings = kept.map((finding): ReportedFinding => {
       const meta = engine.ruleMeta(finding.ruleId);
       const view = findingView(finding, meta, engine.knowledge, this.resolver, isRos, 'en', finding.severity);
       const item = view.row?.item;
@@ -92,10 +101,32 @@ export class FileScanner {
         ...(finding.secret ? { secret: { masked: finding.secret.masked } } : {}),
         xref: plainXref(meta?.xref ?? {}),
         ...(finding.suppressed ? { suppressed: { by: finding.suppressed.by, reason: finding.suppressed.reason } } : {}),
+        fingerprint: fingerprintOf(finding, shown, text),
       };
     });
-    return { findings, errors };
+    return { findings, errors, ...(truncated ? { truncated } : {}) };
   }
+}
+
+/**
+ * The findings of one file, at most `limit` of them: unsuppressed before suppressed, then the most severe, then
+ * in file order, so whatever is left out is never what decides the exit code. Returned in file order.
+ */
+function capFindings<F extends { readonly severity: Severity; readonly suppressed?: unknown; readonly range: { readonly start: { readonly line: number; readonly character: number } } }>(
+  findings: readonly F[],
+  limit: number,
+  file: string,
+): { kept: readonly F[]; truncated: TruncatedFile | null } {
+  if (findings.length <= limit) return { kept: findings, truncated: null };
+  const order = (f: F) => (f.suppressed ? SEVERITIES.length : 0) + (SEVERITIES.length - 1 - SEVERITIES.indexOf(f.severity));
+  const chosen = new Set(
+    findings
+      .map((finding, index) => ({ finding, index }))
+      .sort((a, b) => order(a.finding) - order(b.finding) || a.index - b.index)
+      .slice(0, limit)
+      .map((entry) => entry.index),
+  );
+  return { kept: findings.filter((_, index) => chosen.has(index)), truncated: { file, listed: limit, omitted: findings.length - limit } };
 }
 
 function plainXref(xref: ReportedFinding['xref']): ReportedFinding['xref'] {
@@ -129,13 +160,23 @@ export function assembleReport(results: readonly FileResult[], rules: readonly R
     errors: results.flatMap((result) => result.errors),
     rules,
     files: results.length,
+    truncated: results.flatMap((result) => (result.truncated ? [result.truncated] : [])),
   };
 }
 
-/** Exit code 1 when an unsuppressed finding is at or above the threshold. */
+/** Exit code 1 when a finding neither suppressed in the source nor accepted in the baseline is at or above the threshold. */
 export function failsThreshold(report: ScanReport, threshold: Severity): boolean {
   const floor = SEVERITIES.indexOf(threshold);
-  return report.findings.some((f) => !f.suppressed && SEVERITIES.indexOf(f.severity) >= floor);
+  return report.findings.some((f) => !f.suppressed && f.baseline !== 'unchanged' && SEVERITIES.indexOf(f.severity) >= floor);
+}
+
+/** `--min-severity`: the report as displayed, without the findings below `floor`, which it counts in `hidden`. */
+export function withMinSeverity(report: ScanReport, floor: Severity): ScanReport {
+  const index = SEVERITIES.indexOf(floor);
+  if (index <= 0) return report;
+  const findings = report.findings.filter((f) => SEVERITIES.indexOf(f.severity) >= index);
+  const count = report.findings.length - findings.length;
+  return count === 0 ? report : { ...report, findings, hidden: { below: floor, count } };
 }
 
 /** A one-line progress bar for a terminal, redrawn in place. */

@@ -13,7 +13,8 @@ async function rlens(...args: string[]): Promise<{ code: number; stdout: string;
   return { code, stdout, stderr };
 }
 
-describe('rlens CLI', () => {
+describe('rlens CLI', function () {
+  this.timeout(60_000);
   it('matrix --service-model iaas --format json lists every row of table 1 with the options of table 2', async () => {
     const { code, stdout } = await rlens('matrix', '--service-model', 'iaas', '--format', 'json');
     assert.strictEqual(code, 0);

@@ -1,9 +1,12 @@
 /**
- * `rlens scan --format json`: DESIGN.md's Findings JSON, `{ tool, findings, errors }`, pretty-printed.
+ * `rlens scan --format json`: DESIGN.md's Findings JSON, `{ tool, findings, errors }`, pretty-printed; with
+ * `truncated` (files whose findings passed --max-findings-per-file) and `hidden` (--min-severity) when they apply.
+ * A finding's `fingerprint` is what a baseline knows it by; `baseline` (`new`/`unchanged`) is set with --baseline.
  * Every field is copied explicitly, so nothing the report carries beyond the contract (and never more of a
  * secret than its masked form) reaches the output.
  */
 import type { ReportedFinding, ScanError, ScanReport } from '../report';
+import { sayBoth } from '../words';
 
 type Xref = ReportedFinding['xref'];
 
@@ -36,11 +39,13 @@ function copyFinding(f: ReportedFinding): ReportedFinding {
     ...(f.secret ? { secret: { masked: f.secret.masked } } : {}),
     xref: copyXref(f.xref),
     ...(f.suppressed ? { suppressed: { by: f.suppressed.by, reason: f.suppressed.reason } } : {}),
+    ...(f.fingerprint !== undefined ? { fingerprint: f.fingerprint } : {}),
+    ...(f.baseline !== undefined ? { baseline: f.baseline } : {}),
   };
 }
 
 function copyError(e: ScanError): ScanError {
-  return { file: e.file, message: { zh: e.message.zh, en: e.message.en } };
+  return { file: e.file, message: { zh: e.message.zh, en: e.message.en }, ...(e.unreadable ? { unreadable: true } : {}) };
 }
 
 export function formatJson(report: ScanReport): string {
@@ -48,6 +53,11 @@ export function formatJson(report: ScanReport): string {
     tool: { name: report.tool.name, version: report.tool.version },
     findings: report.findings.map(copyFinding),
     errors: report.errors.map(copyError),
+    // Present only when something was left out, so a complete report reads as before.
+    ...((report.truncated ?? []).length > 0
+      ? { truncated: (report.truncated ?? []).map((t) => ({ file: t.file, listed: t.listed, omitted: t.omitted, message: sayBoth('truncated', t.file, t.omitted, t.listed) })) }
+      : {}),
+    ...(report.hidden ? { hidden: { below: report.hidden.below, count: report.hidden.count } } : {}),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -7,6 +7,7 @@ import { format, pick, type Language } from '../../i18n/language';
 import { t, type MessageKey } from '../../i18n/messages';
 import type { Text } from '../../matrices/types';
 import type { ReportedFinding, ScanError, ScanReport } from '../report';
+import { say } from '../words';
 import { groupByFile, resourceLabel } from './common';
 
 export interface JunitOptions {
@@ -22,6 +23,7 @@ const words = {
   secret: { en: 'Secret (masked)', zh: '密钥（已遮盖）' },
   scan: { en: 'scan', zh: '扫描' },
   clean: { en: '{0} file(s) scanned, no findings', zh: '已扫描 {0} 个文件，未发现问题' },
+  inBaseline: { en: 'accepted in the baseline (--baseline)', zh: '已在基线中接受（--baseline）' },
 } satisfies Record<string, Text>;
 
 /** Characters XML 1.0 allows: tab, LF, CR, and the ranges below (so no other C0 control, no lone surrogate). */
@@ -74,6 +76,8 @@ function findingCase(finding: ReportedFinding, language: Language): string {
   let inner: string;
   if (finding.suppressed) {
     inner = element('skipped', { message: finding.suppressed.reason || finding.suppressed.by }, null, '      ');
+  } else if (finding.baseline === 'unchanged') {
+    inner = element('skipped', { message: pick(words.inBaseline, language) }, null, '      ');
   } else {
     const details = [
       `${finding.severity} ${finding.ruleId}`,
@@ -127,7 +131,7 @@ export function formatJunit(report: ScanReport, options: JunitOptions): string {
   const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const suites: string[] = [];
   for (const group of groupByFile(report)) {
-    const skipped = group.findings.filter((f) => f.suppressed).length;
+    const skipped = group.findings.filter((f) => f.suppressed || f.baseline === 'unchanged').length;
     const counts: Counts = {
       tests: group.findings.length + group.errors.length,
       failures: group.findings.length - skipped,
@@ -135,6 +139,9 @@ export function formatJunit(report: ScanReport, options: JunitOptions): string {
       skipped,
     };
     const cases = [...group.findings.map((f) => findingCase(f, language)), ...group.errors.map((e) => errorCase(e, language))];
+    // Findings left out by --max-findings-per-file are said in the file's suite, after its test cases.
+    const truncated = (report.truncated ?? []).find((t) => t.file === group.file);
+    if (truncated) cases.push(element('system-out', {}, escapeXmlText(say(language, 'truncated', truncated.file, truncated.omitted, truncated.listed)), '    '));
     suites.push(parent('testsuite', { name: group.file, ...counts }, cases, '  '));
     total.tests += counts.tests;
     total.failures += counts.failures;

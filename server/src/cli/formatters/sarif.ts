@@ -14,6 +14,7 @@ import { pick, type Language } from '../../i18n/language';
 import type { Text } from '../../matrices/types';
 import type { RuleMeta, Severity } from '../../rules/types';
 import type { ReportedFinding, ScanReport } from '../report';
+import { say, sayBoth } from '../words';
 import { resourceLabel } from './common';
 
 export interface SarifOptions {
@@ -54,6 +55,7 @@ interface Result {
   readonly message: Message;
   readonly locations: readonly unknown[];
   readonly partialFingerprints: Readonly<Record<string, string>>;
+  readonly baselineState?: 'new' | 'unchanged';
   readonly suppressions?: readonly unknown[];
   readonly properties: Readonly<Record<string, unknown>>;
 }
@@ -62,6 +64,7 @@ const words = {
   remediation: { en: 'Remediation', zh: '修复' },
   references: { en: 'References', zh: '参考' },
   colon: { en: ': ', zh: '：' },
+  acceptedInBaseline: { en: 'Accepted in the rlens baseline (--baseline).', zh: '已在 rlens 基线中接受（--baseline）。' },
   srcroot: { en: 'The directory rlens scan ran in; result paths are relative to it.', zh: 'rlens scan 运行时所在的目录；结果中的路径相对于它。' },
 } satisfies Record<string, Text>;
 
@@ -78,14 +81,36 @@ export function formatSarif(report: ScanReport, options: SarifOptions): string {
         tool: { driver: { name: 'rlens', version: report.tool.version, rules: rules.map((rule) => toDescriptor(rule, language)) } },
         invocations: [
           {
-            // Unreadable or unparsable files are listed, never fatal (report.ts): the scan itself completed.
-            executionSuccessful: true,
-            toolExecutionNotifications: report.errors.map((error) => ({
-              level: 'error',
-              message: { text: pick(error.message, language) },
-              locations: [{ physicalLocation: { artifactLocation: artifactLocation(error.file) } }],
-              properties: { message: { zh: error.message.zh, en: error.message.en } },
-            })),
+            // Files that were skipped or had syntax errors are listed and the scan completed; a path that could
+            // not be read at all means it did not (the CLI exits 2).
+            executionSuccessful: !report.errors.some((error) => error.unreadable),
+            toolExecutionNotifications: [
+              ...report.errors.map((error) => ({
+                level: 'error',
+                message: { text: pick(error.message, language) },
+                locations: [{ physicalLocation: { artifactLocation: artifactLocation(error.file) } }],
+                properties: { message: { zh: error.message.zh, en: error.message.en }, ...(error.unreadable ? { unreadable: true } : {}) },
+              })),
+              // Findings left out by --max-findings-per-file: the log says how many, so nobody mistakes it for all.
+              ...(report.truncated ?? []).map((truncated) => {
+                const message = sayBoth('truncated', truncated.file, truncated.omitted, truncated.listed);
+                return {
+                  level: 'warning',
+                  message: { text: pick(message, language) },
+                  locations: [{ physicalLocation: { artifactLocation: artifactLocation(truncated.file) } }],
+                  properties: { message, listed: truncated.listed, omitted: truncated.omitted },
+                };
+              }),
+              ...(report.hidden
+                ? [
+                    {
+                      level: 'note',
+                      message: { text: say(language, 'hiddenBelow', report.hidden.count, report.hidden.below) },
+                      properties: { message: sayBoth('hiddenBelow', report.hidden.count, report.hidden.below) },
+                    },
+                  ]
+                : []),
+            ],
           },
         ],
         originalUriBaseIds: { [SRCROOT]: { description: { text: pick(words.srcroot, language) } } },
@@ -176,6 +201,8 @@ function toResult(finding: ReportedFinding, ruleIndex: number, language: Languag
     message: { text: pick(finding.message, language) },
     locations: [location],
     partialFingerprints: { [FINGERPRINT]: fingerprint(finding) },
+    // SARIF §3.27.24: set only when the run was compared with a baseline; `unchanged` = present in both.
+    ...(finding.baseline !== undefined ? { baselineState: finding.baseline } : {}),
     ...(finding.suppressed
       ? {
           suppressions: [
@@ -187,7 +214,13 @@ function toResult(finding: ReportedFinding, ruleIndex: number, language: Languag
             },
           ],
         }
-      : {}),
+      : finding.baseline === 'unchanged'
+        ? {
+            // A baseline file is a suppression kept outside the source (§3.35.2 kind `external`). `status` is left
+            // out: absent, it means the suppression is in effect (accepted), and schema drafts disagree on its name.
+            suppressions: [{ kind: 'external', justification: pick(words.acceptedInBaseline, language), properties: { by: 'baseline' } }],
+          }
+        : {}),
     properties: {
       message: { zh: finding.message.zh, en: finding.message.en },
       severity: finding.severity,

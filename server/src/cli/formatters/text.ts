@@ -1,17 +1,32 @@
 /**
- * `rlens scan` for people: findings grouped by file, `  line:col  SEVERITY  ruleId  message  (resource)`,
- * suppressed ones dimmed and marked, unreadable files listed, then one summary line per severity.
- * ANSI colour only when asked (the CLI decides from the terminal and NO_COLOR); no colour library.
+ * `rlens scan` for people and for editors' terminals: one line per finding,
+ *
+ *   path:line:col: severity rule-id [party] message (resource)
+ *
+ * which terminals and editors turn into a link to the position, sorted by file and position; findings
+ * suppressed in the source or accepted in the baseline are dimmed and marked; files that could not be scanned
+ * are listed as `path: error: …`; then the counts per severity and per party and the totals.
+ * On a terminal, lines are wrapped to its width (continuation lines indented); elsewhere never.
+ * Every string from a scanned file is made inert (terminal.ts). ANSI colour only when asked; no colour library.
  */
 import { format, pick, type Language } from '../../i18n/language';
+import { t } from '../../i18n/messages';
+import type { Responsibility } from '../../matrices/resolve';
 import type { Text } from '../../matrices/types';
 import { SEVERITIES, type Severity } from '../../rules/types';
-import type { ReportedFinding, ScanReport } from '../report';
-import { groupByFile, resourceLabel } from './common';
+import type { ScanReport } from '../report';
+import { printable, wrap } from '../terminal';
+import { say } from '../words';
+import { compareFindings, resourceLabel } from './common';
+import { partyLabel, partyOf } from './party';
+
+export { displayWidth } from '../terminal';
 
 export interface TextOptions {
   readonly language: Language;
   readonly color: boolean;
+  /** Terminal columns to wrap to; 0 or absent: no wrapping (a file, a pipe, a CI log). */
+  readonly width?: number;
 }
 
 const ESC = '\u001b[';
@@ -19,18 +34,18 @@ const STYLE = {
   reset: `${ESC}0m`,
   bold: `${ESC}1m`,
   dim: `${ESC}2m`,
-  underline: `${ESC}4m`,
   critical: `${ESC}1;97;41m`, // bold white on red
   high: `${ESC}1;31m`, // bold red
   medium: `${ESC}33m`, // yellow
   low: `${ESC}36m`, // cyan
 } as const;
 
+/** The word in a finding line: the value --severity-threshold takes in English, the usual term in Chinese. */
 const SEVERITY_WORD: Record<Severity, Text> = {
-  critical: { en: 'CRITICAL', zh: '严重' },
-  high: { en: 'HIGH', zh: '高危' },
-  medium: { en: 'MEDIUM', zh: '中危' },
-  low: { en: 'LOW', zh: '低危' },
+  critical: { en: 'critical', zh: '严重' },
+  high: { en: 'high', zh: '高危' },
+  medium: { en: 'medium', zh: '中危' },
+  low: { en: 'low', zh: '低危' },
 };
 
 const SEVERITY_NAME: Record<Severity, Text> = {
@@ -40,114 +55,100 @@ const SEVERITY_NAME: Record<Severity, Text> = {
   low: { en: 'Low', zh: '低危' },
 };
 
+const PARTIES: readonly Responsibility[] = ['customer', 'shared', 'negotiable', 'vendor', 'provider', 'none'];
+
 const words = {
   suppressed: { en: 'suppressed by {0}: {1}', zh: '已由 {0} 抑制：{1}' },
-  errors: { en: 'Files that could not be scanned:', zh: '无法扫描的文件：' },
+  inBaseline: { en: 'in baseline', zh: '已在基线中' },
+  error: { en: 'error', zh: '错误' },
+  note: { en: 'note', zh: '提示' },
   summary: { en: 'Summary:', zh: '汇总：' },
   perSeverity: { en: '  {0}: {1}', zh: '  {0}：{1}' },
-  perSeveritySuppressed: { en: '  {0}: {1} ({2} suppressed)', zh: '  {0}：{1}（另有 {2} 条已抑制）' },
+  perSeverityMore: { en: '  {0}: {1} ({2})', zh: '  {0}：{1}（{2}）' },
+  suppressedCount: { en: '{0} suppressed', zh: '另有 {0} 条已抑制' },
+  baselineCount: { en: '{0} in baseline', zh: '{0} 条已在基线中' },
+  listSeparator: { en: ', ', zh: '，' },
+  byParty: { en: '  By party: {0}', zh: '  按责任方：{0}' },
+  partyCount: { en: '{0} {1}', zh: '{0} {1}' },
   totals: {
     en: '{0} finding(s), {1} suppressed, {2} error(s) in {3} file(s) scanned.',
     zh: '共扫描 {3} 个文件：{0} 个问题，{1} 个已抑制，{2} 个错误。',
   },
+  totalsBaseline: {
+    en: '{0} new finding(s), {4} in baseline, {1} suppressed, {2} error(s) in {3} file(s) scanned.',
+    zh: '共扫描 {3} 个文件：{0} 个新问题，{4} 个已在基线中，{1} 个已抑制，{2} 个错误。',
+  },
   clean: { en: 'No findings in {0} file(s) scanned.', zh: '已扫描 {0} 个文件，未发现问题。' },
 } satisfies Record<string, Text>;
 
-/** Control characters from a scanned file must not drive the terminal: show them as `\u{…}` instead. */
-function printable(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`);
-}
-
-/** Terminal columns: East Asian wide and fullwidth characters take two. */
-export function displayWidth(value: string): number {
-  let width = 0;
-  for (const ch of value) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
-function pad(value: string, width: number): string {
-  return value + ' '.repeat(Math.max(0, width - displayWidth(value)));
-}
+type Paint = (style: keyof typeof STYLE, value: string) => string;
 
 export function formatText(report: ScanReport, options: TextOptions): string {
   const { language, color } = options;
-  const paint = (style: keyof typeof STYLE, value: string) => (color ? `${STYLE[style]}${value}${STYLE.reset}` : value);
-  const severityWidth = Math.max(...SEVERITIES.map((s) => displayWidth(pick(SEVERITY_WORD[s], language))));
+  const width = options.width ?? 0;
+  const paint: Paint = (style, value) => (color ? `${STYLE[style]}${value}${STYLE.reset}` : value);
   const lines: string[] = [];
+  // Wrapping happens on the plain line, and each piece is painted as a whole: an escape code is never cut.
+  const emit = (head: string, rest: string, style: keyof typeof STYLE | null) => {
+    for (const piece of wrap(head + rest, width, '    ', head.length)) lines.push(style ? paint(style, piece) : piece);
+  };
 
-  const groups = groupByFile(report).filter((g) => g.findings.length > 0);
-  for (const group of groups) {
-    lines.push(paint('underline', printable(group.file)));
-    const positions = group.findings.map((f) => `${f.range.start.line}:${f.range.start.column}`);
-    const positionWidth = Math.max(...positions.map((p) => p.length));
-    const ruleWidth = Math.max(...group.findings.map((f) => f.ruleId.length));
-    group.findings.forEach((finding, i) => {
-      lines.push(findingLine(finding, positions[i] ?? '', positionWidth, severityWidth, ruleWidth, language, paint));
-    });
-    lines.push('');
+  for (const finding of [...report.findings].sort(compareFindings)) {
+    const head = `${printable(finding.file)}:${finding.range.start.line}:${finding.range.start.column}:`;
+    const severity = pick(SEVERITY_WORD[finding.severity], language);
+    const party = printable(partyLabel(finding, language));
+    // A parameter, variable or tfvars entry has no type: its name alone.
+    const resource = finding.resource?.type === '' ? finding.resource.name : resourceLabel(finding.resource);
+    let rest = ` ${severity} ${printable(finding.ruleId)} [${party}] ${printable(pick(finding.message, language))}${resource ? ` (${printable(resource)})` : ''}`;
+    const quiet = finding.suppressed !== undefined || finding.baseline === 'unchanged';
+    if (finding.suppressed) rest += ` [${printable(format(pick(words.suppressed, language), finding.suppressed.by, finding.suppressed.reason))}]`;
+    else if (finding.baseline === 'unchanged') rest += ` [${pick(words.inBaseline, language)}]`;
+    if (quiet) {
+      emit(head, rest, 'dim');
+      continue;
+    }
+    const first = lines.length;
+    emit(head, rest, null);
+    // Only the severity word of an active finding is painted, on the first line.
+    const line = lines[first] ?? '';
+    if (color && line.startsWith(`${head} ${severity}`)) lines[first] = `${head} ${paint(finding.severity, severity)}${line.slice(head.length + severity.length + 1)}`;
   }
-
-  if (report.errors.length > 0) {
-    lines.push(paint('bold', pick(words.errors, language)));
-    for (const error of report.errors) lines.push(`  ${printable(error.file)}  ${printable(pick(error.message, language))}`);
-    lines.push('');
+  for (const truncated of report.truncated ?? []) {
+    emit(`${printable(truncated.file)}:`, ` ${pick(words.note, language)}: ${say(language, 'truncated', '', truncated.omitted, truncated.listed)}`, null);
   }
-
-  lines.push(...summary(report, language, paint));
+  for (const error of report.errors) {
+    emit(`${printable(error.file)}:`, ` ${pick(words.error, language)}: ${printable(pick(error.message, language))}`, null);
+  }
+  if (report.hidden) emit('', say(language, 'hiddenBelow', report.hidden.count, report.hidden.below), null);
+  if (lines.length > 0) lines.push('');
+  // Painted summary lines are short (a severity and a count); the others may need wrapping.
+  for (const line of summary(report, language, paint)) lines.push(...(line.includes('\u001b') ? [line] : wrap(line, width, '  ')));
   return `${lines.join('\n')}\n`;
 }
 
-type Paint = (style: keyof typeof STYLE, value: string) => string;
-
-function findingLine(
-  finding: ReportedFinding,
-  position: string,
-  positionWidth: number,
-  severityWidth: number,
-  ruleWidth: number,
-  language: Language,
-  paint: Paint,
-): string {
-  const severity = pad(pick(SEVERITY_WORD[finding.severity], language), severityWidth);
-  const resource = resourceLabel(finding.resource);
-  const parts = [
-    position.padStart(positionWidth),
-    finding.suppressed ? severity : paint(finding.severity, severity),
-    finding.ruleId.padEnd(ruleWidth),
-    printable(pick(finding.message, language)),
-  ];
-  let line = `  ${parts.join('  ')}${resource ? `  (${printable(resource)})` : ''}`;
-  if (finding.suppressed) {
-    line += `  [${printable(format(pick(words.suppressed, language), finding.suppressed.by, finding.suppressed.reason))}]`;
-    line = paint('dim', line);
-  }
-  return line;
-}
-
 function summary(report: ScanReport, language: Language, paint: Paint): string[] {
-  const active = report.findings.filter((f) => !f.suppressed);
-  const suppressed = report.findings.length - active.length;
+  const active = report.findings.filter((f) => !f.suppressed && f.baseline !== 'unchanged');
+  const suppressed = report.findings.filter((f) => f.suppressed).length;
+  const baselined = report.findings.filter((f) => !f.suppressed && f.baseline === 'unchanged').length;
   if (report.findings.length === 0 && report.errors.length === 0) return [format(pick(words.clean, language), report.files)];
   const lines = [paint('bold', pick(words.summary, language))];
   for (const severity of [...SEVERITIES].reverse()) {
     const count = active.filter((f) => f.severity === severity).length;
     const quiet = report.findings.filter((f) => f.suppressed && f.severity === severity).length;
+    const accepted = report.findings.filter((f) => !f.suppressed && f.baseline === 'unchanged' && f.severity === severity).length;
     const name = pick(SEVERITY_NAME[severity], language);
-    const line = quiet > 0 ? format(pick(words.perSeveritySuppressed, language), name, count, quiet) : format(pick(words.perSeverity, language), name, count);
+    const extras = [
+      ...(accepted > 0 ? [format(pick(words.baselineCount, language), accepted)] : []),
+      ...(quiet > 0 ? [format(pick(words.suppressedCount, language), quiet)] : []),
+    ];
+    const line = extras.length > 0 ? format(pick(words.perSeverityMore, language), name, count, extras.join(pick(words.listSeparator, language))) : format(pick(words.perSeverity, language), name, count);
     lines.push(count > 0 ? paint(severity, line) : line);
   }
-  lines.push(format(pick(words.totals, language), active.length, suppressed, report.errors.length, report.files));
+  const parties = PARTIES.map((party) => [party, active.filter((f) => partyOf(f) === party).length] as const).filter(([, count]) => count > 0);
+  if (parties.length > 0) {
+    lines.push(format(pick(words.byParty, language), parties.map(([party, count]) => format(pick(words.partyCount, language), t(language, `responsibility.${party}`), count)).join(' · ')));
+  }
+  const compared = report.findings.some((f) => f.baseline !== undefined);
+  lines.push(format(pick(compared ? words.totalsBaseline : words.totals, language), active.length, suppressed, report.errors.length, report.files, baselined));
   return lines;
 }
