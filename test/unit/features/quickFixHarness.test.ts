@@ -38,6 +38,11 @@ function variantsOf(file: string): Variant[] {
   out.push({ ...base, name: 'CRLF', text: text.replace(/\r?\n/g, '\r\n') });
   if (kind !== 'json') out.push({ ...base, name: 'CJK', text: `# 中文说明：生产环境配置（变体）\n${text.replace(/\n\n/, '\n# 注释：第二段\n\n')}` });
   if (kind === 'json') {
+    // CJK before everything else: every later position is shifted by wide characters on the first line.
+    const open = text.indexOf('{');
+    const described = /"Description"\s*:\s*"/.exec(text);
+    if (described) out.push({ ...base, name: 'CJK', text: `${text.slice(0, described.index + described[0].length)}中文说明：变体 ${text.slice(described.index + described[0].length)}` });
+    else if (open >= 0) out.push({ ...base, name: 'CJK', text: `${text.slice(0, open + 1)}"Description": "中文说明：生产环境（变体）", ${text.slice(open + 1)}` });
     try {
       out.push({ ...base, name: 'minified', text: JSON.stringify(JSON.parse(text)) });
     } catch {
