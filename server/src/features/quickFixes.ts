@@ -4,7 +4,7 @@ import type { Text } from '../matrices/types';
 import type { Finding, FixPlan } from '../rules/types';
 import { LineIndex } from '../util/lineIndex';
 import { ignoreCommentEdit } from './fixes/ignoreComment';
-import { disjoint, type OffsetEdit } from './fixes/offsetEdit';
+import { disjoint, lineIndexOf, type OffsetEdit } from './fixes/offsetEdit';
 import { addSettingEdits, removalEdits } from './fixes/settingEdits';
 import { extractSecretFix } from './fixes/extractSecret';
 import { literal } from './fixes/literal';
@@ -47,12 +47,12 @@ export interface QuickFix {
  */
 export function quickFixesFor(finding: Finding, text: string, kind: SourceKind, context: FixContext = {}): QuickFix[] {
   if (finding.embedded) return embeddedFixes(finding, finding.embedded);
-  const index = new LineIndex(text);
+  const index = lineIndexOf(text);
   const fixes: QuickFix[] = [];
   for (const plan of finding.fixes) {
     // A backend block cannot read variables: a variable there would break `terraform init`.
     if (plan.kind === 'extract-secret' && finding.resource?.kind === 'backend') continue;
-    const fix = plan.kind === 'extract-secret' ? extractSecretFix(plan, text, kind, context) : repair(plan, text, kind, index);
+    const fix = attempt(() => (plan.kind === 'extract-secret' ? extractSecretFix(plan, text, kind, context) : repair(plan, text, kind, index)));
     if (fix) fixes.push({ ...fix, preferred: fixes.length === 0 });
   }
   const ignore = ignoreCommentEdit(finding.ruleId, finding.range.start.line, text, kind);
@@ -68,7 +68,7 @@ export function quickFixesFor(finding: Finding, text: string, kind: SourceKind, 
 function embeddedFixes(finding: Finding, embedded: NonNullable<Finding['embedded']>): QuickFix[] {
   const { map, innerRange } = embedded;
   const inner: Finding = { ...finding, range: innerRange, embedded: undefined };
-  const index = new LineIndex(map.text);
+  const index = lineIndexOf(map.text);
   return quickFixesFor(inner, map.text, 'terraform').flatMap((fix) => {
     const changes: TextChange[] = [];
     for (const original of fix.changes) {
@@ -98,6 +98,15 @@ function keepInside(change: TextChange, text: string, index: LineIndex): TextCha
 }
 
 type Repair = Omit<QuickFix, 'preferred'>;
+
+/** A repair the text defeats (a parser giving up on pathological input) is not offered, rather than failing every fix. */
+function attempt(build: () => Repair | undefined): Repair | undefined {
+  try {
+    return build();
+  } catch {
+    return undefined;
+  }
+}
 
 function repair(plan: FixPlan, text: string, kind: SourceKind, index: LineIndex): Repair | undefined {
   switch (plan.kind) {

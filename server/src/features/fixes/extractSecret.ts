@@ -1,10 +1,9 @@
 import { isMap, isScalar } from 'yaml';
 import type { SourceKind } from '../../documents/analyzer';
 import type { FixPlan } from '../../rules/types';
-import { LineIndex } from '../../util/lineIndex';
 import type { FixContext, QuickFix, TextChange } from '../quickFixes';
 import { appendProperty, insertTopLevelBefore, jsonTree, objectLiteral, topLevelValue } from './jsonEdits';
-import { disjoint, eolOf, lineEndAt, lineStartAt, type OffsetEdit } from './offsetEdit';
+import { disjoint, eolOf, lineEndAt, lineIndexOf, lineStartAt, type OffsetEdit } from './offsetEdit';
 import { appendPair, pairEnd, topLevelPair, yamlDocument } from './yamlEdits';
 
 type ExtractPlan = Extract<FixPlan, { kind: 'extract-secret' }>;
@@ -20,7 +19,7 @@ export function extractSecretFix(plan: ExtractPlan, text: string, kind: SourceKi
   if (kind === 'terraform') return extractToVariable(plan, text, context);
   const edits = kind === 'yaml' ? yamlParameterEdits(plan, text) : kind === 'json' ? jsonParameterEdits(plan, text) : undefined;
   if (!edits || !disjoint(edits.edits)) return undefined;
-  const index = new LineIndex(text);
+  const index = lineIndexOf(text);
   return {
     title: { en: `Move to a NoEcho parameter (Ref ${edits.name})`, zh: `移到 NoEcho 参数（Ref ${edits.name}）` },
     changes: edits.edits.map((e) => ({ range: index.rangeOf(e.start, e.end), newText: e.newText })),
@@ -35,7 +34,7 @@ function extractToVariable(plan: ExtractPlan, text: string, context: FixContext)
   const variablesFile = context.sibling?.('variables.tf');
   const target = variablesFile ?? text;
   const declared = new RegExp(`variable\\s+"${plan.name}"`).test(target);
-  const end = new LineIndex(target).positionAt(target.length);
+  const end = lineIndexOf(target).positionAt(target.length);
   const separator = target.length === 0 || target.endsWith('\n') ? eol : `${eol}${eol}`;
   const changes: TextChange[] = [{ range: plan.range, newText: `var.${plan.name}` }];
   if (!declared) changes.push({ ...(variablesFile !== undefined ? { file: 'variables.tf' } : {}), range: { start: end, end }, newText: `${separator}${declaration}` });
@@ -60,7 +59,7 @@ function yamlParameterEdits(plan: ExtractPlan, text: string): { name: string; ed
   const document = yamlDocument(text);
   if (!isMap(document.contents) || document.contents.flow) return undefined;
   const eol = eolOf(text);
-  const index = new LineIndex(text);
+  const index = lineIndexOf(text);
   const parameters = topLevelPair(document, 'Parameters');
   const section = parameters?.value;
   const taken = new Set(isMap(section) ? section.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')) : []);
@@ -103,7 +102,7 @@ function yamlParameterEdits(plan: ExtractPlan, text: string): { name: string; ed
 function jsonParameterEdits(plan: ExtractPlan, text: string): { name: string; edits: OffsetEdit[] } | undefined {
   const root = jsonTree(text);
   if (root?.type !== 'object') return undefined;
-  const index = new LineIndex(text);
+  const index = lineIndexOf(text);
   const section = topLevelValue(root, 'Parameters');
   const taken = new Set((section?.type === 'object' ? section.children ?? [] : []).map((p) => String(p.children?.[0]?.value ?? '')));
   const name = unusedName(plan.name, taken);

@@ -1,9 +1,10 @@
 import type { SourceKind } from '../../documents/analyzer';
 import type { Text } from '../../matrices/types';
 import type { Finding } from '../../rules/types';
-import { LineIndex } from '../../util/lineIndex';
 import { quickFixesFor, type FixContext, type TextChange } from '../quickFixes';
-import { disjoint, type OffsetEdit } from './offsetEdit';
+import { disjoint, lineIndexOf, type OffsetEdit } from './offsetEdit';
+
+const MAX_REPAIRS_PER_ACTION = 500;
 
 /** Every finding of one rule in a file repaired at once, where each repair is mechanical. */
 export interface FixAll {
@@ -22,7 +23,7 @@ export interface FixAll {
  * never included.
  */
 export function fixAllByRule(findings: readonly Finding[], text: string, kind: SourceKind, context: FixContext = {}): FixAll[] {
-  const index = new LineIndex(text);
+  const index = lineIndexOf(text);
   const byRule = new Map<string, Finding[]>();
   for (const finding of findings) if (!finding.suppressed) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
   const result: FixAll[] = [];
@@ -30,7 +31,8 @@ export function fixAllByRule(findings: readonly Finding[], text: string, kind: S
     const taken: OffsetEdit[] = [];
     const changes: TextChange[] = [];
     let count = 0;
-    for (const finding of group) {
+    // Bounded: a generated file with thousands of findings of one rule gets its first ones fixed per action.
+    for (const finding of group.slice(0, MAX_REPAIRS_PER_ACTION)) {
       const fix = quickFixesFor(finding, text, kind, context).find((f) => f.mechanical);
       if (!fix || fix.changes.some((c) => c.file)) continue;
       const edits = fix.changes.map((c) => ({ start: index.offsetAt(c.range.start), end: index.offsetAt(c.range.end), newText: c.newText }));

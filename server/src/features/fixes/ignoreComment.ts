@@ -1,7 +1,7 @@
 import type { SourceKind } from '../../documents/analyzer';
 import type { Text } from '../../matrices/types';
 import type { Position, Range } from '../../model/types';
-import { eolOf } from './offsetEdit';
+import { eolOf, lineEndAt, lineIndexOf } from './offsetEdit';
 
 /**
  * `# rlens:ignore <id> reason` on a line of its own above the finding's line, indented like it. Suppression reads
@@ -11,8 +11,8 @@ import { eolOf } from './offsetEdit';
  */
 export function ignoreCommentEdit(ruleId: string, line: number, text: string, kind: SourceKind): { title: Text; range: Range; newText: string; select: Range } | undefined {
   if (kind === 'json') return undefined;
-  const lines = text.split(/\r\n|\r|\n/);
-  const indent = /^[ \t]*/.exec(lines[line] ?? '')?.[0] ?? '';
+  const lineStart = lineIndexOf(text).offsetAt({ line, character: 0 });
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineEndAt(text, lineStart)))?.[0] ?? '';
   const at: Position = { line, character: 0 };
   const comment = `# rlens:ignore ${ruleId} `;
   return {

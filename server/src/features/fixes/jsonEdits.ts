@@ -7,8 +7,12 @@ import { deleteLines, eolOf, lineEndAt, lineStartAt, type OffsetEdit } from './o
  * nothing is reformatted.
  */
 
+/** Kept for the last text: the fixes of one request all read the same text (never modified here). */
+let lastParsed: { text: string; root: JsonNode | undefined } | undefined;
+
 export function jsonTree(text: string): JsonNode | undefined {
-  return parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (lastParsed?.text !== text) lastParsed = { text, root: parseTree(text, [], { allowTrailingComma: true, disallowComments: false }) };
+  return lastParsed.root;
 }
 
 /** The property node (`"key": value`) whose key string starts at `keyOffset`. */

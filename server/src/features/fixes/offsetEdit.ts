@@ -1,6 +1,17 @@
 import type { Range } from '../../model/types';
 import { LineIndex } from '../../util/lineIndex';
 
+/**
+ * The line index of a text, kept for the last text asked: the fixes of one request (a "fix all" builds one per
+ * finding) all work on the same text, which is then indexed once instead of once per fix.
+ */
+let lastIndexed: { text: string; index: LineIndex } | undefined;
+
+export function lineIndexOf(text: string): LineIndex {
+  if (lastIndexed?.text !== text) lastIndexed = { text, index: new LineIndex(text) };
+  return lastIndexed.index;
+}
+
 /** A replacement of `text.slice(start, end)` by `newText`, in UTF-16 offsets of the original text. */
 export interface OffsetEdit {
   readonly start: number;

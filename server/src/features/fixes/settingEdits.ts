@@ -2,10 +2,9 @@ import type { SourceKind } from '../../documents/analyzer';
 import type { Range } from '../../model/types';
 import type { FixPlan } from '../../rules/types';
 import { isAttributePath } from '../../rules/declarative/attributePath';
-import { LineIndex } from '../../util/lineIndex';
 import { appendProperty, jsonTree, propertyAt, removeProperty } from './jsonEdits';
 import { literal } from './literal';
-import { deleteLines, eolOf, lineEndAt, lineStartAt, type OffsetEdit } from './offsetEdit';
+import { deleteLines, eolOf, lineEndAt, lineIndexOf, lineStartAt, type OffsetEdit } from './offsetEdit';
 import { appendPair, mapValueAt, pairAt, removePair, yamlDocument } from './yamlEdits';
 
 /**
@@ -16,7 +15,7 @@ import { appendPair, mapValueAt, pairAt, removePair, yamlDocument } from './yaml
 
 /** Removes the setting written over `range` (its key to the end of its value). */
 export function removalEdits(range: Range, text: string, kind: SourceKind): OffsetEdit[] | undefined {
-  const index = new LineIndex(text);
+  const index = lineIndexOf(text);
   const start = index.offsetAt(range.start);
   const end = index.offsetAt(range.end);
   if (kind === 'json') return removeProperty(text, start);
@@ -43,15 +42,18 @@ function hclRemoval(text: string, start: number, end: number): OffsetEdit[] {
 export function addSettingEdits(plan: Extract<FixPlan, { kind: 'add-setting' }>, text: string, kind: SourceKind): OffsetEdit[] | undefined {
   // Only a plain attribute name: a path from a workspace rule is checked when rules load, and again here.
   if (plan.path.includes('.') || !isAttributePath(plan.path)) return undefined;
-  const index = new LineIndex(text);
+  const index = lineIndexOf(text);
   const { resource } = plan;
   const value = literal(plan.value, kind);
   if (kind === 'terraform' || kind === 'terraform-vars') {
-    const lines = text.split(/\r\n|\r|\n/);
+    const lineAt = (line: number): string => {
+      const start = index.offsetAt({ line, character: 0 });
+      return text.slice(start, lineEndAt(text, start));
+    };
     const closing = resource.range.end;
-    if (closing.line === resource.range.start.line || (lines[closing.line] ?? '').trim() !== '}') return undefined;
+    if (closing.line === resource.range.start.line || lineAt(closing.line).trim() !== '}') return undefined;
     const first = resource.settings[0];
-    const indent = first ? leading(lines[first.keyRange.start.line] ?? '') : `${leading(lines[resource.range.start.line] ?? '')}  `;
+    const indent = first ? leading(lineAt(first.keyRange.start.line)) : `${leading(lineAt(resource.range.start.line))}  `;
     const at = index.offsetAt({ line: closing.line, character: 0 });
     return [{ start: at, end: at, newText: `${indent}${plan.path} = ${value}${eolOf(text)}` }];
   }

@@ -7,9 +7,13 @@ import { deleteLines, eolOf, lineEndAt, lineStartAt, type OffsetEdit } from './o
  * own style, so `{Type: String}` never gets a block line below it.
  */
 
+/** Kept for the last text: the fixes of one request all read the same text (never modified here). */
+let lastParsed: { text: string; document: Document.Parsed } | undefined;
+
 export function yamlDocument(text: string): Document.Parsed {
   // Unknown tags (`!Ref` …) are only warnings here: the edits need positions, not values.
-  return parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false });
+  if (lastParsed?.text !== text) lastParsed = { text, document: parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false }) };
+  return lastParsed.document;
 }
 
 interface Located {
