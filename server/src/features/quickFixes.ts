@@ -41,8 +41,8 @@ export interface QuickFix {
 }
 
 /**
- * Quick fixes for a finding: its planned repairs in the rule's order (the one the message recommends first and
- * preferred), then a suppression comment where the syntax has comments. A repair whose edit cannot be built
+ * Quick fixes for a finding: its planned repairs in the rule's order (the one the message recommends first, and
+ * preferred unless it is a placeholder to fill in), then a suppression comment where the syntax has comments. A repair whose edit cannot be built
  * safely for this text is not offered.
  */
 export function quickFixesFor(finding: Finding, text: string, kind: SourceKind, context: FixContext = {}): QuickFix[] {
@@ -53,7 +53,8 @@ export function quickFixesFor(finding: Finding, text: string, kind: SourceKind, 
     // A backend block cannot read variables: a variable there would break `terraform init`.
     if (plan.kind === 'extract-secret' && finding.resource?.kind === 'backend') continue;
     const fix = attempt(() => (plan.kind === 'extract-secret' ? extractSecretFix(plan, text, kind, context) : repair(plan, text, kind, index)));
-    if (fix) fixes.push({ ...fix, preferred: fixes.length === 0 });
+    // A placeholder leaves a value to fill in, so it is never the fix an editor applies on its own.
+    if (fix) fixes.push({ ...fix, preferred: plan.kind !== 'placeholder' && !fixes.some((f) => f.preferred) });
   }
   const ignore = ignoreCommentEdit(finding.ruleId, finding.range.start.line, text, kind);
   if (ignore) fixes.push({ title: ignore.title, changes: [{ range: ignore.range, newText: ignore.newText }], select: ignore.select, preferred: false, mechanical: false });

@@ -106,11 +106,11 @@ function jsonParameterEdits(plan: ExtractPlan, text: string): { name: string; ed
   const section = topLevelValue(root, 'Parameters');
   const taken = new Set((section?.type === 'object' ? section.children ?? [] : []).map((p) => String(p.children?.[0]?.value ?? '')));
   const name = unusedName(plan.name, taken);
-  const definition = objectLiteral(text, [['Type', '"String"'], ['NoEcho', 'true']]);
+  const definition = { Type: 'String', NoEcho: true };
   const edits: OffsetEdit[] = [{ start: index.offsetAt(plan.range.start), end: index.offsetAt(plan.range.end), newText: objectLiteral(text, [['Ref', JSON.stringify(name)]]) }];
   const added = section
     ? section.type === 'object' ? appendProperty(text, section, name, definition) : undefined
-    : insertTopLevelBefore(text, root, 'Resources', 'Parameters', objectLiteral(text, [[name, definition]]));
+    : insertTopLevelBefore(text, root, 'Resources', 'Parameters', { [name]: definition });
   if (!added) return undefined;
   edits.push(added);
   return { name, edits };

@@ -63,16 +63,34 @@ export function removeProperty(text: string, keyOffset: number): OffsetEdit[] | 
   return [{ start: property.offset, end: endOf(property), newText: '' }];
 }
 
+/** A value to write: scalars, and objects of them (a new parameter's definition). */
+export type JsonValue = string | number | boolean | { readonly [key: string]: JsonValue };
+
+/** The document's indentation step (`  `, four spaces, a tab); two spaces when it has none. */
+function indentUnit(text: string): string {
+  return /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+}
+
+/** A value in the template's style: one line (minified or spaced), or one property per line below `indent`. */
+function written(text: string, value: JsonValue, indent: string | undefined): string {
+  if (typeof value !== 'object') return JSON.stringify(value);
+  const entries = Object.entries(value);
+  const { colon, comma } = separatorStyle(text);
+  if (indent === undefined || entries.length === 0) return `{${entries.map(([k, v]) => `${JSON.stringify(k)}${colon}${written(text, v, undefined)}`).join(comma)}}`;
+  const inner = `${indent}${indentUnit(text)}`;
+  const eol = eolOf(text);
+  return `{${eol}${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${written(text, v, inner)}`).join(`,${eol}`)}${eol}${indent}}`;
+}
+
 /** `"Key": value` as the last property of an object, written in the object's style (one line or one per line). */
-export function appendProperty(text: string, object: JsonNode, key: string, valueJson: string): OffsetEdit | undefined {
+export function appendProperty(text: string, object: JsonNode, key: string, value: JsonValue): OffsetEdit | undefined {
   if (object.type !== 'object') return undefined;
   const { colon, comma } = separatorStyle(text);
-  const pair = `${JSON.stringify(key)}${colon}${valueJson}`;
   const last = object.children?.[object.children.length - 1];
-  if (!last) return { start: object.offset + 1, end: object.offset + 1, newText: pair };
-  if (onOneLine(text, object.offset, endOf(object))) return { start: endOf(last), end: endOf(last), newText: `${comma}${pair}` };
+  if (!last) return { start: object.offset + 1, end: object.offset + 1, newText: `${JSON.stringify(key)}${colon}${written(text, value, undefined)}` };
+  if (onOneLine(text, object.offset, endOf(object))) return { start: endOf(last), end: endOf(last), newText: `${comma}${JSON.stringify(key)}${colon}${written(text, value, undefined)}` };
   const indent = /^[ \t]*/.exec(text.slice(lineStartAt(text, last.offset)))?.[0] ?? '';
-  return { start: endOf(last), end: endOf(last), newText: `,${eolOf(text)}${indent}${pair}` };
+  return { start: endOf(last), end: endOf(last), newText: `,${eolOf(text)}${indent}${JSON.stringify(key)}: ${written(text, value, indent)}` };
 }
 
 /** The value of the top-level property `key`, when the template is an object that has it. */
@@ -83,17 +101,16 @@ export function topLevelValue(root: JsonNode | undefined, key: string): JsonNode
 }
 
 /** A new top-level property placed before `before` (a top-level key), in the template's style. */
-export function insertTopLevelBefore(text: string, root: JsonNode, before: string, key: string, valueJson: string): OffsetEdit | undefined {
+export function insertTopLevelBefore(text: string, root: JsonNode, before: string, key: string, value: JsonValue): OffsetEdit | undefined {
   const anchor = root.children?.find((p) => p.children?.[0]?.value === before);
   if (!anchor) return undefined;
   const { colon, comma } = separatorStyle(text);
-  const pair = `${JSON.stringify(key)}${colon}${valueJson}`;
   const lineStart = lineStartAt(text, anchor.offset);
   if (text.slice(lineStart, anchor.offset).trim() === '') {
     const indent = text.slice(lineStart, anchor.offset);
-    return { start: lineStart, end: lineStart, newText: `${indent}${pair},${eolOf(text)}` };
+    return { start: lineStart, end: lineStart, newText: `${indent}${JSON.stringify(key)}: ${written(text, value, indent)},${eolOf(text)}` };
   }
-  return { start: anchor.offset, end: anchor.offset, newText: `${pair}${comma}` };
+  return { start: anchor.offset, end: anchor.offset, newText: `${JSON.stringify(key)}${colon}${written(text, value, undefined)}${comma}` };
 }
 
 /** A small object literal in the template's style (`{"Type": "String"}`, minified `{"Type":"String"}`); values are JSON text. */

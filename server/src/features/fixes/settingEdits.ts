@@ -68,7 +68,7 @@ export function addSettingEdits(plan: Extract<FixPlan, { kind: 'add-setting' }>,
   const root = jsonTree(text);
   const property = root && propertyAt(root, anchor);
   const object = last ? property?.parent : resource.kind === 'parameter' ? property?.children?.[1] : undefined;
-  const edit = object && appendProperty(text, object, plan.path, value);
+  const edit = object && appendProperty(text, object, plan.path, plan.value);
   return edit && [edit];
 }
 
