@@ -9,7 +9,7 @@ import { pick } from './i18n/language';
 import { t } from './i18n/messages';
 import { loadKnowledge } from './matrices/loader';
 import { watchMatrices } from './documents/matricesWatcher';
-import { onCodeActions } from './handlers/codeActions';
+import { FIX_ALL_RULE_KIND, onCodeActions } from './handlers/codeActions';
 import { onCodeLens } from './handlers/codeLens';
 import type { HandlerContext } from './handlers/context';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
@@ -77,7 +77,7 @@ connection.onInitialize(async (params: InitializeParams) => {
       hoverProvider: true,
       inlayHintProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_RULE_KIND] },
       // Only answers in .rlens/contract.yaml (item and option ids); elsewhere it returns nothing.
       completionProvider: { resolveProvider: false },
     },

@@ -80,4 +80,26 @@ describe('custom rules in .rlens/rules', function () {
     assert.strictEqual(severity.range.start.line, 3);
     assert.ok(diagnostics.some((d) => /required property 'item'/.test(d.message)));
   });
+
+  it('refuses a rule whose fix path is not attribute names: a problem on its line, and no quick fix writes it', async () => {
+    const hostile = RULE.replace('        when: { path: description, absent: true }\n', '        when: { path: description, absent: true }\n        fix: { set: { path: "description\\n  provisioner \\"local-exec\\" { command = \\"id\\" }\\n  x", value: web } }\n');
+    assert.notStrictEqual(hostile, RULE);
+    fs.writeFileSync(path.join(workspace, '.rlens', 'rules', 'team.yaml'), hostile);
+    client = await LspClient.start({ language: 'en', trusted: true }, 'en', {}, workspace);
+    const rulesUri = `file://${workspace}/.rlens/rules/team.yaml`;
+    await client.open(rulesUri, 'yaml', hostile);
+    const problems = await client.diagnosticsFor(rulesUri, 1);
+    const problem = problems.find((d) => /fix path/.test(d.message));
+    assert.ok(problem, problems.map((d) => d.message).join('\n'));
+    assert.strictEqual(problem.range.start.line, 14);
+    assert.match(problem.message, /修复路径/);
+    const uri = `file://${workspace}/main.tf`;
+    await client.open(uri, 'terraform', TERRAFORM);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    assert.ok(!diagnostics.some((d) => d.code === 'team-instance-needs-description'));
+    for (const diagnostic of diagnostics) {
+      const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic])) ?? [];
+      assert.ok(!actions.some((a) => Object.values(a.edit?.changes ?? {}).some((edits) => edits.some((e) => e.newText.includes('provisioner')))));
+    }
+  });
 });

@@ -137,4 +137,43 @@ describe('diagnostics and quick fixes over LSP', function () {
     const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic])) ?? [];
     assert.ok(!actions.some((a) => a.title.includes('rlens:ignore')));
   });
+
+  it('an ignore comment above a line that starts with a /* */ comment suppresses the finding', async () => {
+    const text = TERRAFORM.replace('  # 来源：任意地址\n  cidr_ip           =', '  /* 来源：任意地址 */ cidr_ip =');
+    assert.ok(text.includes('/* 来源：任意地址 */ cidr_ip'));
+    const { after, stillThere } = await applyAndRecheck('file:///tmp/rlens-fix/block-comment.tf', 'terraform', text, (actions) => actions.find((a) => a.title.includes('rlens:ignore')));
+    assert.match(after, /# rlens:ignore sg-ingress-open-sensitive-port reason\n {2}\/\* 来源/);
+    assert.strictEqual(stillThere, false);
+  });
+
+  it('credentials: the provider\'s first, preferred fix is the environment or a profile; the backend gets no variable', async () => {
+    const uri = 'file:///tmp/rlens-fix/providers.tf';
+    const text = `terraform {\n  backend "oss" {\n    bucket     = "state"\n    access_key = "${['LTAI', 'fFfzUpEkgMpLlgYFQxYw'].join('')}"\n  }\n}\n\nprovider "alicloud" {\n  access_key = "${['LTAI', 'fFfzUpEkgMpLlgYFQxYw'].join('')}"\n}\n`;
+    await client.changeSettings({ language: 'en' });
+    await client.open(uri, 'terraform', text);
+    const diagnostics = (await client.diagnosticsFor(uri, 1)).filter((d) => d.code === 'provider-hardcoded-credentials');
+    assert.strictEqual(diagnostics.length, 2);
+    for (const diagnostic of diagnostics) {
+      const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic])) ?? [];
+      const first = actions[0];
+      assert.match(first?.title ?? '', /^(Remove access_key: read it from ALICLOUD_ACCESS_KEY in the environment or from a profile|删除 access_key：改从环境变量 ALICLOUD_ACCESS_KEY 或 profile 读取)$/);
+      assert.strictEqual(first?.isPreferred, true);
+      assert.strictEqual(actions.filter((a) => a.isPreferred).length, 1);
+      const writesVariable = actions.some((a) => Object.values(a.edit?.changes ?? {}).some((edits) => edits.some((e) => e.newText.includes('var.'))));
+      assert.strictEqual(writesVariable, diagnostic.range.start.line === 8, `line ${diagnostic.range.start.line}: ${actions.map((a) => a.title).join(' | ')}`);
+    }
+  });
+
+  it('offers "fix all" of a rule as a source action, and its edit clears every finding of the rule', async () => {
+    const uri = 'file:///tmp/rlens-fix/acls.tf';
+    const text = ['a', 'b', 'c'].map((n) => `resource "alicloud_oss_bucket_acl" "${n}" {\n  bucket = "${n}"\n  acl    = "public-read"\n}\n`).join('\n');
+    await client.open(uri, 'terraform', text);
+    assert.strictEqual((await client.diagnosticsFor(uri, 1)).filter((d) => d.code === 'oss-bucket-public-acl').length, 3);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } })) as CodeAction[];
+    const all = actions.find((a) => a.kind === 'source.responsibilityLens.fixAll.oss-bucket-public-acl');
+    assert.ok(all, actions.map((a) => a.kind).join(', '));
+    const after = applyEdits(text, all.edit?.changes?.[uri] ?? []);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: after }] });
+    assert.deepStrictEqual((await client.diagnosticsFor(uri, 2)).filter((d) => d.code === 'oss-bucket-public-acl'), []);
+  });
 });

@@ -2,8 +2,14 @@ import type { SourceKind } from '../documents/analyzer';
 import type { Range } from '../model/types';
 import type { Text } from '../matrices/types';
 import type { Finding, FixPlan } from '../rules/types';
-import { getLocation, modify } from 'jsonc-parser';
 import { LineIndex } from '../util/lineIndex';
+import { ignoreCommentEdit } from './fixes/ignoreComment';
+import { disjoint, lineIndexOf, type OffsetEdit } from './fixes/offsetEdit';
+import { addSettingEdits, removalEdits } from './fixes/settingEdits';
+import { extractSecretFix } from './fixes/extractSecret';
+import { literal } from './fixes/literal';
+
+export { literal };
 
 /** A text replacement; the server turns it into a WorkspaceEdit. */
 export interface TextChange {
@@ -24,17 +30,35 @@ export interface QuickFix {
   /** Text to select once applied (a placeholder the user must fill). */
   readonly select?: Range;
   readonly preferred: boolean;
+  /** The repair it carries out; absent for a suppression comment. */
+  readonly plan?: FixPlan;
+  /**
+   * Safe to apply without a person choosing anything, so "fix all of this rule" may apply it: a secure value set,
+   * a missing setting added, a literal default removed. Not: placeholders, secrets moved to new names, credentials
+   * removed (the run-time environment must then provide them), suppressions.
+   */
+  readonly mechanical: boolean;
 }
 
-/** Quick fixes for a finding: its planned repairs, then a suppression comment where the syntax has comments. */
+/**
+ * Quick fixes for a finding: its planned repairs in the rule's order (the one the message recommends first, and
+ * preferred unless it is a placeholder to fill in), then a suppression comment where the syntax has comments. A repair whose edit cannot be built
+ * safely for this text is not offered.
+ */
 export function quickFixesFor(finding: Finding, text: string, kind: SourceKind, context: FixContext = {}): QuickFix[] {
   if (finding.embedded) return embeddedFixes(finding, finding.embedded);
-  const fixes = finding.fixes.flatMap((plan) => {
-    const fix = plan.kind === 'extract-secret' ? extractSecret(plan, text, kind, context) : repair(plan, text, kind);
-    return fix ? [fix] : [];
-  });
-  const ignore = ignoreComment(finding, text, kind);
-  return ignore ? [...fixes, ignore] : fixes;
+  const index = lineIndexOf(text);
+  const fixes: QuickFix[] = [];
+  for (const plan of finding.fixes) {
+    // A backend block cannot read variables: a variable there would break `terraform init`.
+    if (plan.kind === 'extract-secret' && finding.resource?.kind === 'backend') continue;
+    const fix = attempt(() => (plan.kind === 'extract-secret' ? extractSecretFix(plan, text, kind, context) : repair(plan, text, kind, index)));
+    // A placeholder leaves a value to fill in, so it is never the fix an editor applies on its own.
+    if (fix) fixes.push({ ...fix, preferred: plan.kind !== 'placeholder' && !fixes.some((f) => f.preferred) });
+  }
+  const ignore = ignoreCommentEdit(finding.ruleId, finding.range.start.line, text, kind);
+  if (ignore) fixes.push({ title: ignore.title, changes: [{ range: ignore.range, newText: ignore.newText }], select: ignore.select, preferred: false, mechanical: false });
+  return fixes;
 }
 
 /**
@@ -45,7 +69,7 @@ export function quickFixesFor(finding: Finding, text: string, kind: SourceKind, 
 function embeddedFixes(finding: Finding, embedded: NonNullable<Finding['embedded']>): QuickFix[] {
   const { map, innerRange } = embedded;
   const inner: Finding = { ...finding, range: innerRange, embedded: undefined };
-  const index = new LineIndex(map.text);
+  const index = lineIndexOf(map.text);
   return quickFixesFor(inner, map.text, 'terraform').flatMap((fix) => {
     const changes: TextChange[] = [];
     for (const original of fix.changes) {
@@ -56,7 +80,8 @@ function embeddedFixes(finding: Finding, embedded: NonNullable<Finding['embedded
     }
     // A selection inside text that escaping lengthened would land wrong; it is only kept where nothing was escaped.
     const select = fix.select && fix.changes.every((c) => map.escapeForOuter(c.newText) === c.newText) ? map.toOuterRange(fix.select) : undefined;
-    return [{ ...fix, changes, ...(select ? { select } : { select: undefined }) }];
+    // The plan's ranges are in the embedded text; outside, only the edits mean something.
+    return [{ ...fix, changes, plan: undefined, ...(select ? { select } : { select: undefined }) }];
   });
 }
 
@@ -73,13 +98,25 @@ function keepInside(change: TextChange, text: string, index: LineIndex): TextCha
   return { ...change, range: { start: before, end: before }, newText: `\n${change.newText.slice(0, -1)}` };
 }
 
-function repair(plan: FixPlan, text: string, kind: SourceKind): QuickFix | undefined {
+type Repair = Omit<QuickFix, 'preferred'>;
+
+/** A repair the text defeats (a parser giving up on pathological input) is not offered, rather than failing every fix. */
+function attempt(build: () => Repair | undefined): Repair | undefined {
+  try {
+    return build();
+  } catch {
+    return undefined;
+  }
+}
+
+function repair(plan: FixPlan, text: string, kind: SourceKind, index: LineIndex): Repair | undefined {
   switch (plan.kind) {
     case 'set-value':
       return {
         title: { en: `Set to ${String(plan.value)}`, zh: `设为 ${String(plan.value)}` },
         changes: [{ range: plan.range, newText: literal(plan.value, kind) }],
-        preferred: true,
+        plan,
+        mechanical: true,
       };
     case 'placeholder': {
       const newText = literal(plan.placeholder, kind);
@@ -89,160 +126,35 @@ function repair(plan: FixPlan, text: string, kind: SourceKind): QuickFix | undef
         title: { en: 'Replace with a placeholder for the trusted range', zh: '替换为可信网段占位符' },
         changes: [{ range: plan.range, newText }],
         select: { start, end: { line: start.line, character: start.character + plan.placeholder.length } },
-        preferred: false,
+        plan,
+        mechanical: false,
       };
     }
-    case 'add-setting':
-      return addSetting(plan, text, kind);
-    case 'remove-setting':
-      return {
-        title: { en: 'Remove this setting', zh: '删除此设置' },
-        changes: [{ range: wholeLines(plan.range, text), newText: '' }],
-        preferred: false,
-      };
+    case 'add-setting': {
+      const changes = toChanges(addSettingEdits(plan, text, kind), index);
+      return changes && { title: { en: `Add ${plan.path} = ${String(plan.value)}`, zh: `添加 ${plan.path} = ${String(plan.value)}` }, changes, plan, mechanical: true };
+    }
+    case 'remove-setting': {
+      const changes = toChanges(removalEdits(plan.range, text, kind), index);
+      return changes && { title: removalTitle(plan, text, index), changes, plan, mechanical: plan.instead === undefined };
+    }
     case 'extract-secret':
       return undefined;
   }
 }
 
-/**
- * Terraform: the value becomes `var.<name>` and a `sensitive` variable is declared — in the module's
- * variables.tf when there is one, else at the end of this file. ROS: the value becomes a Ref to a new
- * `NoEcho` parameter, written in the template's own style.
- */
-function extractSecret(plan: Extract<FixPlan, { kind: 'extract-secret' }>, text: string, kind: SourceKind, context: FixContext): QuickFix | undefined {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  if (kind === 'terraform') {
-    const declaration = `variable "${plan.name}" {${eol}  type      = string${eol}  sensitive = true${eol}}${eol}`;
-    const variablesFile = context.sibling?.('variables.tf');
-    const target = variablesFile ?? text;
-    const declared = new RegExp(`variable\\s+"${plan.name}"`).test(target);
-    const end = endOf(target);
-    const separator = target.length === 0 || target.endsWith('\n') ? eol : `${eol}${eol}`;
-    const changes: TextChange[] = [{ range: plan.range, newText: `var.${plan.name}` }];
-    if (!declared) changes.push({ ...(variablesFile !== undefined ? { file: 'variables.tf' } : {}), range: { start: end, end }, newText: `${separator}${declaration}` });
-    return {
-      title: { en: `Move to a sensitive variable var.${plan.name}${variablesFile !== undefined ? ' (variables.tf)' : ''}`, zh: `移到 sensitive 变量 var.${plan.name}${variablesFile !== undefined ? '（variables.tf）' : ''}` },
-      changes,
-      preferred: true,
-    };
-  }
-  if (kind === 'yaml') return extractToYamlParameter(plan, text, eol);
-  if (kind === 'json') return extractToJsonParameter(plan, text);
-  return undefined;
+/** "Remove" says what replaces the value when something must: the environment variable or a profile. */
+function removalTitle(plan: Extract<FixPlan, { kind: 'remove-setting' }>, text: string, index: LineIndex): Text {
+  const key = /^[A-Za-z0-9_."-]+/.exec(text.slice(index.offsetAt(plan.range.start), index.offsetAt(plan.range.end)))?.[0]?.replace(/"/g, '') ?? '';
+  const { instead } = plan;
+  if (!instead) return { en: `Remove ${key || 'this setting'}`, zh: `删除 ${key || '此设置'}` };
+  const { environment, profile } = instead;
+  if (environment && profile) return { en: `Remove ${key}: read it from ${environment} in the environment or from a profile`, zh: `删除 ${key}：改从环境变量 ${environment} 或 profile 读取` };
+  if (environment) return { en: `Remove ${key}: read it from ${environment} in the environment`, zh: `删除 ${key}：改从环境变量 ${environment} 读取` };
+  return { en: `Remove ${key}: supply it from the environment at run time`, zh: `删除 ${key}：运行时从环境变量提供` };
 }
 
-function endOf(text: string): { line: number; character: number } {
-  const index = new LineIndex(text);
-  return index.positionAt(text.length);
-}
-
-function extractToYamlParameter(plan: Extract<FixPlan, { kind: 'extract-secret' }>, text: string, eol: string): QuickFix | undefined {
-  const lines = text.split(/\r\n|\r|\n/);
-  const shortTags = /!(Ref|GetAtt|Sub|Join)\b/.test(text);
-  const reference = shortTags ? `!Ref ${plan.name}` : `{Ref: ${plan.name}}`;
-  const topLevel = (key: string): number => lines.findIndex((line) => new RegExp(`^${key}:\\s*(#.*)?$`).test(line));
-  const unit = /^( +)\S/m.exec(text)?.[1]?.length ?? 2;
-  const pad = (n: number): string => ' '.repeat(n);
-  const block = (indent: number): string => `${pad(indent)}${plan.name}:${eol}${pad(indent + unit)}Type: String${eol}${pad(indent + unit)}NoEcho: true${eol}`;
-  const title = { en: `Move to a NoEcho parameter (Ref ${plan.name})`, zh: `移到 NoEcho 参数（Ref ${plan.name}）` };
-  const changes: TextChange[] = [{ range: plan.range, newText: reference }];
-  const parameters = topLevel('Parameters');
-  if (parameters >= 0) {
-    // After the last line of the Parameters block: the next top-level key, skipping trailing blank lines.
-    let next = lines.findIndex((line, i) => i > parameters && /^\S/.test(line) && !line.startsWith('#'));
-    if (next < 0) next = lines.length;
-    while (next - 1 > parameters && (lines[next - 1] ?? '').trim() === '') next--;
-    const childIndent = /^( +)\S/.exec(lines[parameters + 1] ?? '')?.[1]?.length ?? unit;
-    changes.push({ range: { start: { line: next, character: 0 }, end: { line: next, character: 0 } }, newText: block(childIndent) });
-  } else {
-    const resources = topLevel('Resources');
-    if (resources < 0) return undefined;
-    changes.push({ range: { start: { line: resources, character: 0 }, end: { line: resources, character: 0 } }, newText: `Parameters:${eol}${block(unit)}` });
-  }
-  return { title, changes, preferred: true };
-}
-
-function extractToJsonParameter(plan: Extract<FixPlan, { kind: 'extract-secret' }>, text: string): QuickFix | undefined {
-  const index = new LineIndex(text);
-  const start = index.offsetAt(plan.range.start);
-  const location = getLocation(text, start + 1);
-  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-  const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-  const edits = [
-    ...modify(text, location.path, { Ref: plan.name }, { formattingOptions }),
-    ...modify(text, ['Parameters', plan.name], { Type: 'String', NoEcho: true }, { formattingOptions }),
-  ];
-  // Both edits are computed on the original text; jsonc-parser returns non-overlapping edits.
-  return {
-    title: { en: `Move to a NoEcho parameter (Ref ${plan.name})`, zh: `移到 NoEcho 参数（Ref ${plan.name}）` },
-    changes: edits.map((e) => ({ range: index.rangeOf(e.offset, e.offset + e.length), newText: e.content })),
-    preferred: true,
-  };
-}
-
-/** A value written in the document's syntax. */
-export function literal(value: string | number | boolean, kind: SourceKind): string {
-  if (typeof value !== 'string') return String(value);
-  if (kind === 'json') return JSON.stringify(value);
-  if (kind === 'yaml') return /^[A-Za-z0-9_./-]+$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d.*)$/i.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}"`;
-}
-
-/** Adds `key = value` (HCL), `Key: value` (YAML) or `"Key": value` (JSON) as the last setting of the resource. */
-function addSetting(plan: Extract<FixPlan, { kind: 'add-setting' }>, text: string, kind: SourceKind): QuickFix | undefined {
-  if (plan.path.includes('.')) return undefined;
-  const lines = text.split(/\r\n|\r|\n/);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const title = { en: `Add ${plan.path} = ${String(plan.value)}`, zh: `添加 ${plan.path} = ${String(plan.value)}` };
-  const { resource } = plan;
-  if (kind === 'terraform') {
-    const closing = resource.range.end;
-    const closingLine = lines[closing.line] ?? '';
-    if (closing.line === resource.range.start.line) return undefined;
-    const indent = indentationOfSettings(resource, lines) ?? `${leading(lines[resource.range.start.line] ?? '')}  `;
-    const at = { line: closing.line, character: 0 };
-    if (closingLine.trim() !== '}') return undefined;
-    return { title, changes: [{ range: { start: at, end: at }, newText: `${indent}${plan.path} = ${literal(plan.value, kind)}${eol}` }], preferred: true };
-  }
-  const properties = resource.settings.filter((s) => !s.path.includes('.'));
-  const last = properties[properties.length - 1];
-  if (!last) return undefined;
-  const indent = leading(lines[last.keyRange.start.line] ?? '');
-  const end = last.valueRange.end;
-  if (kind === 'yaml') {
-    const lineEnd = { line: end.line, character: (lines[end.line] ?? '').length };
-    return { title, changes: [{ range: { start: lineEnd, end: lineEnd }, newText: `${eol}${indent}${plan.path}: ${literal(plan.value, kind)}` }], preferred: true };
-  }
-  return { title, changes: [{ range: { start: end, end }, newText: `,${eol}${indent}${JSON.stringify(plan.path)}: ${literal(plan.value, kind)}` }], preferred: true };
-}
-
-function indentationOfSettings(resource: Finding['resource'] & object, lines: readonly string[]): string | undefined {
-  const first = resource.settings[0];
-  return first ? leading(lines[first.keyRange.start.line] ?? '') : undefined;
-}
-
-function leading(line: string): string {
-  return /^[ \t]*/.exec(line)?.[0] ?? '';
-}
-
-function wholeLines(range: Range, text: string): Range {
-  const lines = new LineIndex(text);
-  return { start: { line: range.start.line, character: 0 }, end: range.end.line + 1 < lines.lineCount ? { line: range.end.line + 1, character: 0 } : range.end };
-}
-
-/** `# rlens:ignore <id> <reason>` on its own line above the finding (or its resource); not for JSON. */
-function ignoreComment(finding: Finding, text: string, kind: SourceKind): QuickFix | undefined {
-  if (kind === 'json') return undefined;
-  const lines = text.split(/\r\n|\r|\n/);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const line = finding.range.start.line;
-  const indent = leading(lines[line] ?? '');
-  const at = { line, character: 0 };
-  return {
-    title: { en: `Ignore ${finding.ruleId} here (rlens:ignore)`, zh: `在此忽略 ${finding.ruleId}（rlens:ignore）` },
-    changes: [{ range: { start: at, end: at }, newText: `${indent}# rlens:ignore ${finding.ruleId} reason${eol}` }],
-    select: { start: { line, character: indent.length + `# rlens:ignore ${finding.ruleId} `.length }, end: { line, character: indent.length + `# rlens:ignore ${finding.ruleId} reason`.length } },
-    preferred: false,
-  };
+function toChanges(edits: readonly OffsetEdit[] | undefined, index: LineIndex): TextChange[] | undefined {
+  if (!edits || !disjoint(edits)) return undefined;
+  return edits.map((edit) => ({ range: index.rangeOf(edit.start, edit.end), newText: edit.newText }));
 }

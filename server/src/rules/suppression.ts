@@ -42,7 +42,8 @@ function parseLine(line: string, index: number, lines: readonly string[]): Direc
   const commentAt = line.search(COMMENT_START);
   if (commentAt < 0) return [];
   const comment = line.slice(commentAt);
-  const hasCode = line.slice(0, commentAt).trim() !== '';
+  // `/* note */ cidr_ip = …` is a line of code: a closed block comment does not make the rest of the line a comment.
+  const hasCode = line.slice(0, commentAt).trim() !== '' || codeAfterBlockComments(line.slice(commentAt));
   const target = hasCode ? index : nextCodeLine(lines, index);
   const directives: Directive[] = [];
 
@@ -79,8 +80,20 @@ function parseLine(line: string, index: number, lines: readonly string[]): Direc
 function nextCodeLine(lines: readonly string[], index: number): number {
   for (let i = index + 1; i < lines.length; i++) {
     const trimmed = (lines[i] ?? '').trim();
-    if (trimmed === '' || /^(#|\/\/|\/\*|\*)/.test(trimmed)) continue;
+    if (trimmed === '' || /^(#|\/\/|\*)/.test(trimmed)) continue;
+    if (trimmed.startsWith('/*') && !codeAfterBlockComments(trimmed)) continue;
     return i;
   }
   return -1;
+}
+
+/** True when the text, after the block comments it starts with (each closed on this line), holds code. */
+function codeAfterBlockComments(text: string): boolean {
+  let rest = text.trimStart();
+  while (rest.startsWith('/*')) {
+    const close = rest.indexOf('*/', 2);
+    if (close < 0) return false;
+    rest = rest.slice(close + 2).trimStart();
+  }
+  return rest !== '' && !/^(#|\/\/)/.test(rest);
 }

@@ -56,7 +56,11 @@ export type FixPlan =
   | { readonly kind: 'set-value'; readonly range: Range; readonly value: string | number | boolean }
   | { readonly kind: 'add-setting'; readonly resource: Resource; readonly path: string; readonly value: string | number | boolean }
   | { readonly kind: 'placeholder'; readonly range: Range; readonly placeholder: string }
-  | { readonly kind: 'remove-setting'; readonly range: Range }
+  /**
+   * Delete the setting. `instead` is set when the value must come from somewhere else at run time: a credential
+   * read from an environment variable (`environment`, the one the provider or backend documents) or a profile.
+   */
+  | { readonly kind: 'remove-setting'; readonly range: Range; readonly instead?: { readonly environment?: string; readonly profile: boolean } }
   /** Replace a literal secret by a reference to a new sensitive variable / NoEcho parameter named `name`. */
   | { readonly kind: 'extract-secret'; readonly range: Range; readonly name: string };
 

@@ -11,7 +11,8 @@ async function findings(name: string, text: string): Promise<{ ruleId: string; l
 
 const bucketAcl = (comment: string): string => `resource "alicloud_oss_bucket_acl" "static" {\n  bucket = "static"\n  acl    = "public-read" ${comment}\n}\n`;
 
-describe('suppression comments', () => {
+describe('suppression comments', function () {
+  this.timeout(30_000);
   it('rlens:ignore on the line, with its reason, suppresses only the named rule', async () => {
     const result = await findings('a.tf', bucketAcl('# rlens:ignore oss-bucket-public-acl static website, reviewed'));
     const acl = result.find((f) => f.ruleId === 'oss-bucket-public-acl');
@@ -54,5 +55,18 @@ describe('suppression comments', () => {
     const analysis = engine.analyse('g.ros.yaml', 'g.ros.yaml', text, { mode: 'public-cloud' });
     const finding = analysis.status === 'analysed' ? analysis.findings.find((f) => f.ruleId === 'ecs-instance-public-ip') : undefined;
     assert.deepStrictEqual(finding?.suppressed, { by: 'infraguard:ignore=ecs-instance-no-public-ip', reason: 'NAT for the office' });
+  });
+
+  it('a comment line above a line that starts with a closed /* */ comment applies to that line of code', async () => {
+    const text = `resource "alicloud_security_group_rule" "ssh" {\n  type       = "ingress"\n  port_range = "22/22"\n  # rlens:ignore sg-ingress-open-sensitive-port bastion\n  /* 来源：任意地址 */ cidr_ip = "0.0.0.0/0"\n}\n`;
+    const finding = (await findings('h.tf', text)).find((f) => f.ruleId === 'sg-ingress-open-sensitive-port');
+    assert.deepStrictEqual(finding && { line: finding.line, by: finding.by }, { line: 5, by: 'rlens:ignore sg-ingress-open-sensitive-port' });
+  });
+
+  it('a directive in a /* */ comment before code on its line applies to that line; an unclosed one to the next code', async () => {
+    const onLine = `resource "alicloud_oss_bucket_acl" "static" {\n  bucket = "static"\n  /* rlens:ignore oss-bucket-public-acl website */ acl = "public-read"\n}\n`;
+    assert.strictEqual((await findings('i.tf', onLine)).find((f) => f.ruleId === 'oss-bucket-public-acl')?.by, 'rlens:ignore oss-bucket-public-acl');
+    const unrelated = `resource "alicloud_oss_bucket_acl" "static" {\n  bucket = "static"\n  /* note */ acl = "public-read"\n}\n# rlens:ignore oss-bucket-public-acl elsewhere\nresource "alicloud_oss_bucket_acl" "other" {\n  bucket = "other"\n}\n`;
+    assert.strictEqual((await findings('j.tf', unrelated)).find((f) => f.ruleId === 'oss-bucket-public-acl')?.by, undefined);
   });
 });

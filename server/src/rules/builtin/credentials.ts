@@ -47,6 +47,19 @@ function literalDefault(meta: RuleMeta, resource: Resource, path: string, sensit
   }];
 }
 
+/**
+ * The environment variable each credential argument falls back to when it is not written, as documented:
+ * the alicloud provider (https://registry.terraform.io/providers/aliyun/alicloud/latest/docs, "Environment
+ * variables": ALICLOUD_ACCESS_KEY, ALICLOUD_SECRET_KEY, ALICLOUD_SECURITY_TOKEN, and `profile` with the shared
+ * credentials file) and the OSS backend (hashicorp/terraform internal/backend/remote-state/oss/backend.go:
+ * `access_key` EnvDefaultFunc ALICLOUD_ACCESS_KEY, `secret_key` ALICLOUD_SECRET_KEY, `security_token`
+ * ALICLOUD_SECURITY_TOKEN, and a `profile` argument / ALICLOUD_PROFILE).
+ */
+const CREDENTIAL_ENVIRONMENT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'provider:alicloud': { access_key: 'ALICLOUD_ACCESS_KEY', secret_key: 'ALICLOUD_SECRET_KEY', security_token: 'ALICLOUD_SECURITY_TOKEN' },
+  'backend:oss': { access_key: 'ALICLOUD_ACCESS_KEY', secret_key: 'ALICLOUD_SECRET_KEY', security_token: 'ALICLOUD_SECURITY_TOKEN' },
+};
+
 const providerCredentials: CodeRule = {
   meta: ruleMeta({
     id: 'provider-hardcoded-credentials',
@@ -78,10 +91,14 @@ const providerCredentials: CodeRule = {
       if (value === undefined || !CREDENTIAL_ARGUMENTS.has(setting.key) || looksLikePlaceholder(value)) continue;
       const match = detectSecrets(value, { key: setting.key, provider: resource.type })[0];
       const secret = evidenceOf(value, match, 'credential');
-      const fixes: FixPlan[] = [
-        { kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) },
-        { kind: 'remove-setting', range: { start: setting.keyRange.start, end: setting.valueRange.end } },
-      ];
+      // In the order the message recommends: the environment or a profile first, a variable second. A backend
+      // block cannot use variables at all (Terraform refuses them there), so it gets no variable.
+      const removal: FixPlan = {
+        kind: 'remove-setting',
+        range: { start: setting.keyRange.start, end: setting.valueRange.end },
+        instead: { environment: CREDENTIAL_ENVIRONMENT[`${resource.kind}:${resource.type}`]?.[setting.key], profile: `${resource.kind}:${resource.type}` in CREDENTIAL_ENVIRONMENT },
+      };
+      const fixes: FixPlan[] = resource.kind === 'backend' ? [removal] : [removal, { kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) }];
       findings.push({
         ruleId: this.meta.id,
         severity: match?.severity === 'medium' ? 'medium' : this.meta.severity,

@@ -1,6 +1,7 @@
 import type { Text } from '../../matrices/types';
 import { ruleMeta } from '../meta';
 import { unsafePatternReason } from './patternSafety';
+import { isAttributePath } from './attributePath';
 import type { RuleFamily, Severity } from '../types';
 import type { Condition } from './conditions';
 import type { DeclarativeRule, DeclarativeTarget } from './rule';
@@ -67,6 +68,10 @@ export function toDeclarativeRules(raw: RawRuleFile, file: string, origin: strin
       list.forEach((target, targetIndex) => {
         const problem = firstBadPattern(target.when, patterns);
         if (problem) errors.push({ file, key: `${key}/${name}/${targetIndex}/when`, message: problem });
+        for (const fix of ['set', 'placeholder', 'extractSecret'] as const) {
+          const fixPath = target.fix?.[fix]?.path;
+          if (fixPath !== undefined && !isAttributePath(fixPath)) errors.push({ file, key: `${key}/${name}/${targetIndex}/fix/${fix}/path`, message: badFixPath(fixPath) });
+        }
       });
     }
     rules.push({
@@ -103,4 +108,10 @@ function firstBadPattern(condition: Condition, patterns: PatternEngine): string 
     if (unsafe) return `unsafe regular expression: ${unsafe} · 正则表达式可能导致指数级回溯`;
   }
   return undefined;
+}
+
+/** The path is quoted escaped (JSON), so a newline in it shows as `\n` on one line instead of breaking the message. */
+function badFixPath(path: string): string {
+  const shown = JSON.stringify(path.length > 60 ? `${path.slice(0, 60)}…` : path);
+  return `a fix path must be attribute names joined by dots (letters, digits, _ and -), not ${shown} · 修复路径只能是以点连接的属性名（字母、数字、_ 和 -），不能是 ${shown}`;
 }
