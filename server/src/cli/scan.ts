@@ -7,6 +7,7 @@ import type { RowResolver } from '../matrices/resolve';
 import { SEVERITIES, type RuleMeta, type Severity } from '../rules/types';
 import { ModuleIndex } from '../documents/moduleIndex';
 import { readText } from './files';
+import { maskSecretsIn } from '../rules/secrets/displaySafe';
 import type { ReportedFinding, ScanError, ScanReport } from './report';
 
 export interface ScanOptions {
@@ -45,7 +46,8 @@ export class FileScanner {
 
   scan(file: string): FileResult {
     const { engine, options } = this;
-    const shown = (path.relative(options.cwd, file) || file).split(path.sep).join('/');
+    // A file name is shown in every format: a key written into it is masked like any other.
+    const shown = maskSecretsIn((path.relative(options.cwd, file) || file).split(path.sep).join('/'));
     let text: string;
     try {
       text = readText(file);
@@ -83,7 +85,7 @@ export class FileScanner {
           start: { line: finding.range.start.line + 1, column: finding.range.start.character + 1 },
           end: { line: finding.range.end.line + 1, column: finding.range.end.character + 1 },
         },
-        resource: finding.resource ? { type: finding.resource.type, name: finding.resource.name } : null,
+        resource: finding.resource ? { type: maskSecretsIn(finding.resource.type), name: maskSecretsIn(finding.resource.name) } : null,
         responsibility: {
           id: meta?.item ?? '',
           item: item ? { zh: item.zh, en: item.en } : { zh: '', en: '' },

@@ -186,7 +186,8 @@ export function literal(value: string | number | boolean, kind: SourceKind): str
   if (typeof value !== 'string') return String(value);
   if (kind === 'json') return JSON.stringify(value);
   if (kind === 'yaml') return /^[A-Za-z0-9_./-]+$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d.*)$/i.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}"`;
+  // `${` and `%{` are escaped by doubling their sign; replaced by functions, since in a replacement string `$$` is one `$`.
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')}"`;
 }
 
 /** Adds `key = value` (HCL), `Key: value` (YAML) or `"Key": value` (JSON) as the last setting of the resource. */

@@ -6,6 +6,7 @@ import { quickFixesFor } from '../features/quickFixes';
 import { analysisOf, type HandlerContext } from './context';
 import type { FindingDiagnosticData } from './diagnostics';
 import { SELECT_RANGE_COMMAND } from '../protocol/protocol';
+import { maskSecretsIn } from '../rules/secrets/displaySafe';
 
 
 /** Quick fixes for our diagnostics in the requested range, from the current analysis of the document. */
@@ -29,7 +30,8 @@ export function onCodeActions(context: HandlerContext, params: CodeActionParams)
         (changes[uri] ??= []).push({ range: change.range, newText: change.newText });
       }
       actions.push({
-        title: pick(fix.title, language),
+        // A title can name values and names from the file (a variable name, a custom rule's value).
+        title: maskSecretsIn(pick(fix.title, language)),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
