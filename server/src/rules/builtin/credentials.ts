@@ -1,10 +1,12 @@
-import type { Resource, Setting } from '../../model/types';
+import type { IacFormat, Range, Resource, Setting } from '../../model/types';
 import type { CodeRule } from '../run';
 import { detectSecrets, isPasswordKey, looksLikePlaceholder, type SecretMatch } from '../secrets/detect';
 import { toEvidence } from '../secrets/mask';
 import type { Finding, FixPlan, RuleMeta, SecretEvidence } from '../types';
 import { secretName } from '../declarative/rule';
 import { fill, ruleMeta } from '../meta';
+import type { SourceText } from '../source';
+import { hclLiteralView, rosLiteralView } from '../secrets/literalView';
 
 /**
  * Credential rules. The headline last-mile mistake is an AccessKey written into a template; these rules find
@@ -255,36 +257,110 @@ const secretInValue: CodeRule = {
     xref: { trivy: ['alibaba-access-key-id'] },
   }),
   scope: 'resource',
-  checkResource(resource: Resource): Finding[] {
+  checkResource(resource: Resource, format: IacFormat, source?: SourceText): Finding[] {
     const findings: Finding[] = [];
-    // The provider/backend and credential-named variables and parameters have rules of their own.
+    // The provider/backend and credential variables and parameters have rules of their own.
     if (resource.kind === 'provider' || resource.kind === 'backend') return findings;
-    if ((resource.kind === 'variable' || resource.kind === 'parameter') && SENSITIVE_NAME.test(resource.name)) return findings;
+    if ((resource.kind === 'variable' && SENSITIVE_NAME.test(resource.name)) || isSensitiveParameter(resource)) return findings;
+    const reported = new Set<string>();
     for (const setting of resource.settings) {
-      const value = literalString(setting);
-      if (value === undefined || value.length < 8) continue;
+      // A variable's literal default that holds a key is variable-secret-literal-default's finding: one per key.
+      if (resource.kind === 'variable' && setting.path === 'default') continue;
       const key = resource.kind === 'tfvars' ? resource.name : setting.key;
-      for (const match of detectSecrets(value, { key })) {
+      for (const found of secretsOf(setting, key, format, source)) {
+        const { match } = found;
         // Literal passwords in known password properties are reported by the password rules; here only
         // where nothing else looks: .tfvars values.
         if (match.kind === 'password' && (resource.kind !== 'tfvars' || !isPasswordKey(key))) continue;
-        const secret = evidenceOf(value, match, match.kind);
+        const where = `${found.range.start.line}:${found.range.start.character}-${found.range.end.line}:${found.range.end.character}`;
+        if (reported.has(where)) continue;
+        reported.add(where);
+        const secret = toEvidence(found.token, match.kind);
         findings.push({
           ruleId: this.meta.id,
           severity: match.severity,
           message: fill(this.meta.message, { value: secret.masked, resource: kindLabel(match.kind) }),
-          range: setting.valueRange,
+          range: found.range,
           resource,
           secret,
           // Only a whole-value secret can become a reference; one inside a script stays for the user to move.
-          fixes: resource.kind === 'resource' && match.start === 0 && match.end === value.length ? [{ kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) }] : [],
+          fixes: resource.kind === 'resource' && found.wholeValue ? [{ kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) }] : [],
         });
-        break;
       }
     }
     return findings;
   },
 };
+
+/** A secret found in a setting: the detector's match, the credential itself (never shown), and where it is written. */
+interface FoundSecret {
+  readonly match: SecretMatch;
+  readonly token: string;
+  readonly range: Range;
+  /** The secret is the whole literal value (so the value can be replaced by a reference). */
+  readonly wholeValue: boolean;
+}
+
+/**
+ * Every secret of a setting, each at its own range. A literal is judged on its value; an expression the engine
+ * does not evaluate (a Terraform template with interpolations, a function call, a ROS Fn::Sub or other intrinsic)
+ * on the literal text written inside it. Without the source text only literal values are judged, at the value.
+ */
+function secretsOf(setting: Setting, key: string, format: IacFormat, source: SourceText | undefined): FoundSecret[] {
+  const value = literalString(setting);
+  if (value !== undefined) {
+    if (value.length < 8) return [];
+    return detectSecrets(value, { key }).map((match) => ({
+      match,
+      token: value.slice(match.start, match.end),
+      range: source ? rangeInValue(source, setting.valueRange, value, match) : setting.valueRange,
+      wholeValue: match.start === 0 && match.end === value.length,
+    }));
+  }
+  if (!source || (setting.value.kind !== 'reference' && setting.value.kind !== 'unknown')) return [];
+  const written = source.slice(setting.valueRange);
+  const view = format === 'terraform' || format === 'terraform-vars' ? hclLiteralView(written.text) : rosLiteralView(written.text);
+  return detectSecrets(view, { key }).map((match) => ({
+    match,
+    token: written.text.slice(match.start, match.end),
+    range: { start: source.positionAt(written.start + match.start), end: source.positionAt(written.start + match.end) },
+    wholeValue: false,
+  }));
+}
+
+/**
+ * Where a secret found in a literal's value is written. The value is unescaped (HCL, JSON or YAML escapes,
+ * folded lines), so the key is looked for in the written text: the same occurrence (the n-th of that text), or
+ * for a multi-line key (PEM) its first and last lines. When neither is found as such, the whole value.
+ */
+function rangeInValue(source: SourceText, valueRange: Range, value: string, match: SecretMatch): Range {
+  const written = source.slice(valueRange);
+  const token = value.slice(match.start, match.end);
+  const at = (start: number, end: number): Range => ({ start: source.positionAt(written.start + start), end: source.positionAt(written.start + end) });
+  const whole = nthIndexOf(written.text, token, occurrencesBefore(value, token, match.start));
+  if (whole >= 0) return at(whole, whole + token.length);
+  const lines = token.split(/\r?\n/);
+  const first = lines[0] ?? '';
+  const last = lines[lines.length - 1] ?? '';
+  if (lines.length > 1 && first !== '' && last !== '') {
+    const start = nthIndexOf(written.text, first, occurrencesBefore(value, first, match.start));
+    const end = start < 0 ? -1 : written.text.indexOf(last, start + first.length);
+    if (end >= 0) return at(start, end + last.length);
+  }
+  return valueRange;
+}
+
+function occurrencesBefore(text: string, token: string, before: number): number {
+  let count = 0;
+  for (let at = text.indexOf(token); at >= 0 && at < before; at = text.indexOf(token, at + 1)) count++;
+  return count;
+}
+
+function nthIndexOf(text: string, token: string, n: number): number {
+  let at = text.indexOf(token);
+  for (let i = 0; i < n && at >= 0; i++) at = text.indexOf(token, at + 1);
+  return at;
+}
 
 function kindLabel(kind: string): string {
   return kind.replace(/-/g, ' ');
