@@ -302,6 +302,13 @@ interface FoundSecret {
 }
 
 /**
+ * Every credential this rule reports has a run of at least 16 key-like characters (the shortest is a 16-character
+ * AccessKey ID; PEM bodies and service-account keys are longer); expressions are most of a large module's
+ * values, and most have no such run, so they are passed over before their literal view is built.
+ */
+const CANDIDATE = /[A-Za-z0-9+/=._~-]{16}/;
+
+/**
  * Every secret of a setting, each at its own range. A literal is judged on its value; an expression the engine
  * does not evaluate (a Terraform template with interpolations, a function call, a ROS Fn::Sub or other intrinsic)
  * on the literal text written inside it. Without the source text only literal values are judged, at the value.
@@ -319,7 +326,9 @@ function secretsOf(setting: Setting, key: string, format: IacFormat, source: Sou
   }
   if (!source || (setting.value.kind !== 'reference' && setting.value.kind !== 'unknown')) return [];
   const written = source.slice(setting.valueRange);
+  if (!CANDIDATE.test(written.text)) return [];
   const view = format === 'terraform' || format === 'terraform-vars' ? hclLiteralView(written.text) : rosLiteralView(written.text);
+  if (!CANDIDATE.test(view)) return [];
   return detectSecrets(view, { key }).map((match) => ({
     match,
     token: written.text.slice(match.start, match.end),
