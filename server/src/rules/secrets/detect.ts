@@ -7,6 +7,7 @@
  * name vouches for them, and every candidate passes a placeholder check and an entropy floor. Offsets are returned
  * instead of values so callers can mask before anything leaves the engine.
  */
+import { createHash } from 'crypto';
 import type { Severity } from '../types';
 
 export type SecretKind =
@@ -22,6 +23,8 @@ export type SecretKind =
   | 'aws-secret-access-key'
   | 'azure-client-secret'
   | 'gcp-service-account-key'
+  | 'gcp-api-key'
+  | 'azure-storage-account-key'
   | 'private-key'
   | 'password';
 
@@ -174,6 +177,12 @@ interface PrefixRule {
 }
 
 const always = (s: Severity) => (): Severity => s;
+/**
+ * Keys printed in vendors' documentation as examples, by sha256 (the repository holds no key-shaped string):
+ * Google's example API key string on https://cloud.google.com/docs/authentication/api-keys.
+ */
+const DOCUMENTATION_EXAMPLES = new Set(['ac9265e56c79b234607ec72c53753cfea9f88c99eb713790ddf9be5593bb4465']);
+const notDocumentationExample = (token: string): boolean => !DOCUMENTATION_EXAMPLES.has(createHash('sha256').update(token, 'utf8').digest('hex'));
 /** ASIA keys are AWS STS session keys: short-lived like Alibaba STS. */
 const awsKeySeverity = (token: string): Severity => (token.startsWith('ASIA') ? 'medium' : 'critical');
 const hasDigit = (token: string): boolean => /\d/.test(token);
@@ -186,6 +195,12 @@ const PREFIX_RULES: readonly PrefixRule[] = [
   { kind: 'tencent-secret-id', pattern: /(?<![A-Za-z0-9])AKID[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, prefix: 4, severity: always('critical') },
   { kind: 'aws-access-key-id', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, prefix: 4, severity: awsKeySeverity },
   { kind: 'azure-client-secret', pattern: /(?<![\w~.-])[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])/g, prefix: 6, severity: always('critical') },
+  // Google Cloud API key: "AIza" and 35 letters, digits, `-` or `_`, 39 in all. Google shows the string in
+  // https://cloud.google.com/docs/authentication/api-keys ("The API key string is an encrypted string, for
+  // example, AIza…"); the format is spelled out in Microsoft Purview's credential definition "Google API key"
+  // (https://learn.microsoft.com/en-us/purview/sit-defn-google-api-key). It bills and rate-limits a project
+  // rather than granting IAM rights, hence high, not critical.
+  { kind: 'gcp-api-key', pattern: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g, prefix: 4, severity: always('high'), accept: notDocumentationExample },
 ];
 
 function prefixMatches(value: string, rule: PrefixRule): SecretMatch[] {
@@ -199,6 +214,40 @@ function prefixMatches(value: string, rule: PrefixRule): SecretMatch[] {
     out.push({ kind: rule.kind, start, end: start + token.length, severity: rule.severity(token), confidence: 'high' });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Azure Storage connection strings
+
+/**
+ * An Azure Storage account key is 86 base64 characters and `==` (a 512-bit key); a connection string carries it
+ * as `DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=…`. Sources: "Configure a
+ * connection string" (https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string)
+ * and Microsoft Purview's credential definition "Azure storage account key"
+ * (https://learn.microsoft.com/en-us/purview/sit-defn-azure-storage-account-key). Outside a connection string the
+ * shape is too common (a base64 SHA-512 digest has it too): only a key name vouches for it there (keyedMatches).
+ */
+const AZURE_ACCOUNT_KEY = /(?<![A-Za-z0-9])AccountKey[ \t]{0,2}=[ \t]{0,2}([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/dg;
+/** The storage emulator's account and its published well-known key are not secrets (Azurite's documentation). */
+const AZURE_EMULATOR = /devstoreaccount1|UseDevelopmentStorage/i;
+
+function azureStorageMatches(value: string): SecretMatch[] {
+  const out: SecretMatch[] = [];
+  for (const m of value.matchAll(AZURE_ACCOUNT_KEY)) {
+    const span = m.indices?.[1];
+    if (!span) continue;
+    const key = value.slice(span[0], span[1]);
+    if (looksLikePlaceholder(key) || shannonEntropy(key) < CONTEXT_ENTROPY_FLOOR) continue;
+    out.push({ kind: 'azure-storage-account-key', start: span[0], end: span[1], severity: 'critical', confidence: 'high' });
+  }
+  return out;
+}
+
+/** Whether an account key at `start`–`end` belongs to an emulator connection string (its line, up to a quote). */
+function isEmulatorKey(value: string, start: number, end: number): boolean {
+  const lineStart = Math.max(value.lastIndexOf('\n', start), value.lastIndexOf('"', start - 1)) + 1;
+  const around = value.slice(lineStart, end + 300).split(/["\n]/)[0] ?? '';
+  return AZURE_EMULATOR.test(around);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -285,8 +334,14 @@ function secretRules(vendor: Vendor | undefined): TokenRule[] {
   }
 }
 
+/** `AccountKey`, `storage_account_key`, `AZURE_STORAGE_KEY`: names Azure's SDKs and tools give the account key. */
+function isAzureStorageKeyName(name: string): boolean {
+  return name === 'accountkey' || name.endsWith('storageaccountkey') || name.endsWith('azurestoragekey') || name === 'storageaccesskey';
+}
+
 function tokenRulesFor(key: string, provider: string | undefined): TokenRule[] {
   const name = compact(lastSegment(key));
+  if (isAzureStorageKeyName(name)) return [{ kind: 'azure-storage-account-key', pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g, confidence: 'high' }];
   const vendor = vendorOf(key, provider);
   if (isSecretKeyName(name, vendor)) return secretRules(vendor);
   if (vendor === 'huawei' && isAccessKeyName(name)) return [{ kind: 'huawei-access-key', pattern: alnum(20), confidence: 'high' }];
@@ -354,6 +409,8 @@ function embeddedMatches(value: string, provider: string | undefined): SecretMat
 const PRIORITY: Readonly<Record<SecretKind, number>> = {
   'gcp-service-account-key': 0,
   'private-key': 1,
+  'gcp-api-key': 2,
+  'azure-storage-account-key': 2,
   'alibaba-access-key-id': 2,
   'alibaba-sts-access-key-id': 2,
   'alibaba-sts-token': 2,
@@ -379,9 +436,9 @@ function resolveOverlaps(matches: SecretMatch[]): SecretMatch[] {
 }
 
 export function detectSecrets(value: string, context: SecretContext): SecretMatch[] {
-  const found: SecretMatch[] = [...gcpMatches(value), ...pemMatches(value)];
+  const found: SecretMatch[] = [...gcpMatches(value), ...pemMatches(value), ...azureStorageMatches(value)];
   for (const rule of PREFIX_RULES) found.push(...prefixMatches(value, rule));
   if (context.key !== undefined) found.push(...keyedMatches(value, 0, context.key, context.provider, 'high'));
   found.push(...embeddedMatches(value, context.provider));
-  return resolveOverlaps(found);
+  return resolveOverlaps(found.filter((m) => m.kind !== 'azure-storage-account-key' || !isEmulatorKey(value, m.start, m.end)));
 }

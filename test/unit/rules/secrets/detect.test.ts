@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { detectSecrets, isPasswordKey, looksLikePlaceholder, shannonEntropy, type SecretKind, type SecretMatch } from '../../../../server/src/rules/secrets/detect';
-import { fakePem, fakes, pemArmour, pick, PREFIX, rng, ALNUM } from './fake';
+import { fakePem, fakes, pemArmour, pick, PREFIX, rng, ALNUM, URL_SAFE } from './fake';
 
 type Ctx = Parameters<typeof detectSecrets>[1];
 
@@ -367,6 +367,55 @@ describe('secret detectors', () => {
       assert.strictEqual(shannonEntropy('abab'), 1);
       assert.strictEqual(shannonEntropy('abcd'), 2);
       assert.ok(shannonEntropy(fakes(20).alnum(40)) > 4);
+    });
+  });
+});
+
+describe('more cloud credentials (formats from the vendors\' documentation)', () => {
+  describe('Google Cloud API key', () => {
+    const next = rng(77);
+    const key = (): string => PREFIX.gcpApiKey + pick(next, URL_SAFE, 35);
+    it('finds AIza + 35 URL-safe characters anywhere, as high severity', () => {
+      const k = key();
+      expectOne(k, {}, 'gcp-api-key', k, 'alone');
+      const inUrl = `https://maps.googleapis.com/maps/api/geocode/json?address=x&key=${k}&language=en`;
+      const m = expectOne(inUrl, {}, 'gcp-api-key', k, 'in a URL');
+      assert.strictEqual(m.severity, 'high');
+      expectOne(`GOOGLE_API_KEY=${k}`, {}, 'gcp-api-key', k, 'in an assignment');
+    });
+    it('rejects other lengths, placeholders, longer tokens and Google\'s documentation example', () => {
+      expectNone(PREFIX.gcpApiKey + pick(next, URL_SAFE, 34), {}, '38 characters');
+      expectNone(PREFIX.gcpApiKey + pick(next, URL_SAFE, 36), {}, '40 characters');
+      expectNone(PREFIX.gcpApiKey + 'x'.repeat(35), {}, 'placeholder');
+      expectNone(`my_${key()}`.replace('my_', 'my-'), {}, 'part of a longer token');
+      // The example string of https://cloud.google.com/docs/authentication/api-keys, assembled from parts.
+      expectNone(['AIzaSyDaGmWKa4JsXZ', '-HjGw7ISLn_3namBGewQe'].join(''), {}, 'documentation example');
+    });
+  });
+
+  describe('Azure Storage account key', () => {
+    const f = fakes(88);
+    const accountKey = (): string => f.b64(86) + '==';
+    it('finds the key of a connection string, and only the key', () => {
+      const k = accountKey();
+      const connection = `DefaultEndpointsProtocol=https;AccountName=contoso01;AccountKey=${k};EndpointSuffix=core.windows.net`;
+      const m = expectOne(connection, {}, 'azure-storage-account-key', k, 'connection string');
+      assert.strictEqual(m.severity, 'critical');
+      const k2 = accountKey();
+      expectOne(`"AZURE_STORAGE_CONNECTION_STRING": "DefaultEndpointsProtocol=https;AccountName=a;AccountKey = ${k2}"`, {}, 'azure-storage-account-key', k2, 'spaces around =');
+    });
+    it('finds a bare key where its name says so', () => {
+      const k = accountKey();
+      expectOne(k, { key: 'storage_account_key' }, 'azure-storage-account-key', k, 'Terraform-style name');
+      expectOne(k, { key: 'AccountKey' }, 'azure-storage-account-key', k, 'SDK name');
+      expectOne(`export AZURE_STORAGE_KEY=${k}`, {}, 'azure-storage-account-key', k, 'environment variable');
+    });
+    it('rejects the storage emulator, bare base64 digests without a name, other lengths and placeholders', () => {
+      expectNone(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${accountKey()};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`, {}, 'emulator');
+      expectNone(`"integrity": "sha512-${accountKey()}"`, {}, 'an npm integrity digest');
+      expectNone(accountKey(), {}, 'no context');
+      expectNone(`AccountKey=${f.b64(85)}==`, {}, '85 characters');
+      expectNone(`AccountKey=${'A'.repeat(86)}==`, {}, 'placeholder');
     });
   });
 });
