@@ -20,6 +20,8 @@ export type SecretKind =
   | 'huawei-access-key'
   | 'huawei-secret-key'
   | 'aws-access-key-id'
+  | 'volcengine-access-key-id'
+  | 'volcengine-secret-access-key'
   | 'aws-secret-access-key'
   | 'azure-client-secret'
   | 'gcp-service-account-key'
@@ -45,7 +47,7 @@ export interface SecretContext {
 }
 
 type Confidence = SecretMatch['confidence'];
-type Vendor = 'alibaba' | 'tencent' | 'huawei' | 'aws';
+type Vendor = 'alibaba' | 'tencent' | 'huawei' | 'aws' | 'volcengine';
 
 /** Minimum bits per character of the part after a known prefix (rejects `LTAIxxxx…`, `AKIA0000…`). */
 const PREFIX_ENTROPY_FLOOR = 2;
@@ -142,7 +144,7 @@ function compact(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-const PROVIDER_VENDORS: Readonly<Record<string, Vendor>> = { alicloud: 'alibaba', tencentcloud: 'tencent', huaweicloud: 'huawei', aws: 'aws' };
+const PROVIDER_VENDORS: Readonly<Record<string, Vendor>> = { alicloud: 'alibaba', tencentcloud: 'tencent', huaweicloud: 'huawei', aws: 'aws', volcengine: 'volcengine' };
 
 /** The cloud a key name or provider points at; the key wins because env-var names are explicit. */
 function vendorOf(key: string, provider: string | undefined): Vendor | undefined {
@@ -152,6 +154,8 @@ function vendorOf(key: string, provider: string | undefined): Vendor | undefined
   if (k.includes('tencent')) return 'tencent';
   if (k.includes('huawei')) return 'huawei';
   if (/(?:^|[^a-z])aws/.test(k)) return 'aws';
+  // Volcengine's SDKs read VOLC_ACCESSKEY / VOLC_SECRETKEY (github.com/volcengine/volc-sdk-golang, README).
+  if (/(?:^|[^a-z])volc/.test(k)) return 'volcengine';
   return provider === undefined ? undefined : PROVIDER_VENDORS[provider.toLowerCase()];
 }
 
@@ -200,6 +204,10 @@ const PREFIX_RULES: readonly PrefixRule[] = [
   // example, AIza…"); the format is spelled out in Microsoft Purview's credential definition "Google API key"
   // (https://learn.microsoft.com/en-us/purview/sit-defn-google-api-key). It bills and rate-limits a project
   // rather than granting IAM rights, hence high, not critical.
+  // Volcengine AccessKey ID: "AKLT" and letters, digits, `-`, `_` ("AKLT[a-zA-Z0-9-_]+", under 256 characters:
+  // Volcengine IAM API, AccessKey data type, https://www.volcengine.com/docs/6257/65048). The documentation gives
+  // no fixed length; 20 characters after the prefix is our floor, so that words and short ids are not taken.
+  { kind: 'volcengine-access-key-id', pattern: /(?<![\w-])AKLT[\w-]{20,251}(?![\w-])/g, prefix: 4, severity: always('critical') },
   { kind: 'gcp-api-key', pattern: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g, prefix: 4, severity: always('high'), accept: notDocumentationExample },
 ];
 
@@ -328,6 +336,9 @@ function secretRules(vendor: Vendor | undefined): TokenRule[] {
       return [aws];
     case 'huawei':
       return [{ kind: 'huawei-secret-key', pattern: alnum(40), confidence: 'high' }];
+    case 'volcengine':
+      // SecretAccessKey: "[a-zA-Z0-9/+]+==", under 256 characters (same page as the AccessKey ID above).
+      return [{ kind: 'volcengine-secret-access-key', pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{20,252}==(?![A-Za-z0-9+/=])/g, confidence: 'high' }];
     default:
       // No vendor known: the length tells the clouds apart (a Huawei SK without context reads as AWS).
       return [alibaba, tencent, aws];
@@ -416,12 +427,14 @@ const PRIORITY: Readonly<Record<SecretKind, number>> = {
   'alibaba-sts-token': 2,
   'tencent-secret-id': 2,
   'aws-access-key-id': 2,
+  'volcengine-access-key-id': 2,
   'azure-client-secret': 2,
   'alibaba-access-key-secret': 3,
   'tencent-secret-key': 3,
   'huawei-access-key': 3,
   'huawei-secret-key': 3,
   'aws-secret-access-key': 3,
+  'volcengine-secret-access-key': 3,
   password: 4,
 };
 

@@ -393,6 +393,25 @@ describe('more cloud credentials (formats from the vendors\' documentation)', ()
     });
   });
 
+  describe('Volcengine AccessKey', () => {
+    const next = rng(99);
+    const f = fakes(99);
+    it('finds AKLT ids anywhere, and secrets ending in == where a Volcengine name or provider says so', () => {
+      const id = PREFIX.volcengine + pick(next, URL_SAFE, 43);
+      assert.strictEqual(expectOne(id, {}, 'volcengine-access-key-id', id, 'alone').severity, 'critical');
+      expectOne(`export VOLC_ACCESSKEY="${id}"`, {}, 'volcengine-access-key-id', id, 'environment variable');
+      const secret = f.b64(58) + '==';
+      expectOne(`VOLC_SECRETKEY=${secret}`, {}, 'volcengine-secret-access-key', secret, 'environment variable');
+      expectOne(secret, { key: 'secret_key', provider: 'volcengine' }, 'volcengine-secret-access-key', secret, 'Terraform provider');
+    });
+    it('rejects short or placeholder ids and secrets without their == or their context', () => {
+      expectNone(PREFIX.volcengine + pick(next, URL_SAFE, 19), {}, 'too short');
+      expectNone(PREFIX.volcengine + 'x'.repeat(40), {}, 'placeholder');
+      expectNone(`VOLC_SECRETKEY=${f.b64(60)}`, {}, 'no ==');
+      expectNone(`${f.b64(58)}==`, {}, 'no context');
+    });
+  });
+
   describe('Azure Storage account key', () => {
     const f = fakes(88);
     const accountKey = (): string => f.b64(86) + '==';

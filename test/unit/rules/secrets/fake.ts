@@ -46,6 +46,7 @@ export const PREFIX = {
   awsSession: ['AS', 'IA'].join(''),
   azureMark: ['Q', '~'].join(''),
   gcpApiKey: ['AI', 'za'].join(''),
+  volcengine: ['AK', 'LT'].join(''),
 } as const;
 
 const DASHES = '-'.repeat(5);
