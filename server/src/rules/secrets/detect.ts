@@ -23,6 +23,7 @@ export type SecretKind =
   | 'volcengine-access-key-id'
   | 'volcengine-secret-access-key'
   | 'aws-secret-access-key'
+  | 'aws-session-token'
   | 'azure-client-secret'
   | 'gcp-service-account-key'
   | 'gcp-api-key'
@@ -317,6 +318,8 @@ interface TokenRule {
   readonly kind: SecretKind;
   readonly pattern: RegExp;
   readonly confidence: Confidence;
+  /** Critical unless said otherwise. */
+  readonly severity?: Severity;
 }
 
 const alnum = (n: number): RegExp => new RegExp(`(?<![A-Za-z0-9])[A-Za-z0-9]{${n}}(?![A-Za-z0-9])`, 'g');
@@ -345,6 +348,15 @@ function secretRules(vendor: Vendor | undefined): TokenRule[] {
   }
 }
 
+/**
+ * AWS session token (temporary credentials): AWS_SESSION_TOKEN for the SDKs and CLI, aws_session_token in the
+ * credentials file, SessionToken in STS responses (AWS SDK for .NET, EnvironmentVariablesAWSCredentials:
+ * https://docs.aws.amazon.com/sdkfornet/v3/apidocs/items/Runtime/TEnvironmentVariablesAWSCredentials.html). AWS
+ * documents no format; the tokens are long base64 text, so only its name vouches for one, and 100 characters is
+ * our floor. Short-lived like an ASIA key: medium.
+ */
+const AWS_SESSION_TOKEN: TokenRule = { kind: 'aws-session-token', pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{100,}={0,2}(?![A-Za-z0-9+/=])/g, confidence: 'high', severity: 'medium' };
+
 /** `AccountKey`, `storage_account_key`, `AZURE_STORAGE_KEY`: names Azure's SDKs and tools give the account key. */
 function isAzureStorageKeyName(name: string): boolean {
   return name === 'accountkey' || name.endsWith('storageaccountkey') || name.endsWith('azurestoragekey') || name === 'storageaccesskey';
@@ -354,6 +366,7 @@ function tokenRulesFor(key: string, provider: string | undefined): TokenRule[] {
   const name = compact(lastSegment(key));
   if (isAzureStorageKeyName(name)) return [{ kind: 'azure-storage-account-key', pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g, confidence: 'high' }];
   const vendor = vendorOf(key, provider);
+  if (name === 'sessiontoken' || (vendor === 'aws' && name.endsWith('sessiontoken'))) return [AWS_SESSION_TOKEN];
   if (isSecretKeyName(name, vendor)) return secretRules(vendor);
   if (vendor === 'huawei' && isAccessKeyName(name)) return [{ kind: 'huawei-access-key', pattern: alnum(20), confidence: 'high' }];
   return [];
@@ -374,7 +387,7 @@ function keyedMatches(value: string, offset: number, key: string, provider: stri
     for (const m of value.matchAll(rule.pattern)) {
       if (!isPlausibleKey(m[0])) continue;
       const start = offset + (m.index ?? 0);
-      out.push({ kind: rule.kind, start, end: start + m[0].length, severity: 'critical', confidence: rule.confidence });
+      out.push({ kind: rule.kind, start, end: start + m[0].length, severity: rule.severity ?? 'critical', confidence: rule.confidence });
     }
   }
   const password = passwordConfidence === undefined ? undefined : passwordMatch(value, offset, key, passwordConfidence);
@@ -434,6 +447,7 @@ const PRIORITY: Readonly<Record<SecretKind, number>> = {
   'huawei-access-key': 3,
   'huawei-secret-key': 3,
   'aws-secret-access-key': 3,
+  'aws-session-token': 3,
   'volcengine-secret-access-key': 3,
   password: 4,
 };

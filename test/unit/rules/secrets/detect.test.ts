@@ -412,6 +412,22 @@ describe('more cloud credentials (formats from the vendors\' documentation)', ()
     });
   });
 
+  describe('AWS session token', () => {
+    const f = fakes(111);
+    it('is found by its name (environment, credentials file, STS response), as medium', () => {
+      const token = f.b64(356);
+      assert.strictEqual(expectOne(`export AWS_SESSION_TOKEN=${token}`, {}, 'aws-session-token', token, 'environment').severity, 'medium');
+      expectOne(`aws_session_token = ${token}`, {}, 'aws-session-token', token, 'credentials file');
+      expectOne(`{"Credentials": {"SessionToken": "${token}"}}`, {}, 'aws-session-token', token, 'STS JSON');
+      expectOne(token, { key: 'aws_session_token' }, 'aws-session-token', token, 'keyed');
+    });
+    it('needs the name and a token-sized value', () => {
+      expectNone(f.b64(356), {}, 'no name');
+      expectNone(`AWS_SESSION_TOKEN=${f.b64(60)}`, {}, 'too short');
+      expectNone('AWS_SESSION_TOKEN=${{ secrets.AWS_SESSION_TOKEN }}', {}, 'a reference');
+    });
+  });
+
   describe('Azure Storage account key', () => {
     const f = fakes(88);
     const accountKey = (): string => f.b64(86) + '==';
