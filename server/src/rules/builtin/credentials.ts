@@ -317,10 +317,12 @@ function secretsOf(setting: Setting, key: string, format: IacFormat, source: Sou
   const value = literalString(setting);
   if (value !== undefined) {
     if (value.length < 8) return [];
-    return detectSecrets(value, { key }).map((match) => ({
+    const matches = detectSecrets(value, { key });
+    const ranges = source && matches.length > 0 ? rangesInValue(source, setting.valueRange, value, matches) : [];
+    return matches.map((match, i) => ({
       match,
       token: value.slice(match.start, match.end),
-      range: source ? rangeInValue(source, setting.valueRange, value, match) : setting.valueRange,
+      range: ranges[i] ?? setting.valueRange,
       wholeValue: match.start === 0 && match.end === value.length,
     }));
   }
@@ -338,37 +340,59 @@ function secretsOf(setting: Setting, key: string, format: IacFormat, source: Sou
 }
 
 /**
- * Where a secret found in a literal's value is written. The value is unescaped (HCL, JSON or YAML escapes,
- * folded lines), so the key is looked for in the written text: the same occurrence (the n-th of that text), or
- * for a multi-line key (PEM) its first and last lines. When neither is found as such, the whole value.
+ * Where each secret found in a literal's value is written. The value is unescaped (HCL, JSON or YAML escapes,
+ * folded lines), so each key is looked for in the written text: its same occurrence (the n-th of that text), or
+ * for a multi-line key (PEM) its first and last lines; when neither is found as such, the whole value. Matches
+ * come in value order and every token's occurrences are walked forward once, so a value with thousands of keys
+ * costs time linear in its length per distinct key, not per key.
  */
-function rangeInValue(source: SourceText, valueRange: Range, value: string, match: SecretMatch): Range {
+function rangesInValue(source: SourceText, valueRange: Range, value: string, matches: readonly SecretMatch[]): Range[] {
   const written = source.slice(valueRange);
-  const token = value.slice(match.start, match.end);
   const at = (start: number, end: number): Range => ({ start: source.positionAt(written.start + start), end: source.positionAt(written.start + end) });
-  const whole = nthIndexOf(written.text, token, occurrencesBefore(value, token, match.start));
-  if (whole >= 0) return at(whole, whole + token.length);
-  const lines = token.split(/\r?\n/);
-  const first = lines[0] ?? '';
-  const last = lines[lines.length - 1] ?? '';
-  if (lines.length > 1 && first !== '' && last !== '') {
-    const start = nthIndexOf(written.text, first, occurrencesBefore(value, first, match.start));
-    const end = start < 0 ? -1 : written.text.indexOf(last, start + first.length);
-    if (end >= 0) return at(start, end + last.length);
+  const walkers = new Map<string, OccurrenceWalker>();
+  const walker = (token: string): OccurrenceWalker => {
+    let w = walkers.get(token);
+    if (!w) walkers.set(token, (w = new OccurrenceWalker(token, value, written.text)));
+    return w;
+  };
+  return matches.map((match) => {
+    const token = value.slice(match.start, match.end);
+    const whole = walker(token).writtenAt(match.start);
+    if (whole >= 0) return at(whole, whole + token.length);
+    const lines = token.split(/\r?\n/);
+    const first = lines[0] ?? '';
+    const last = lines[lines.length - 1] ?? '';
+    if (lines.length > 1 && first !== '' && last !== '') {
+      const start = walker(first).writtenAt(match.start);
+      const end = start < 0 ? -1 : written.text.indexOf(last, start + first.length);
+      if (end >= 0) return at(start, end + last.length);
+    }
+    return valueRange;
+  });
+}
+
+/** Pairs the occurrences of a token in a value with its occurrences in the written text, in order, walking forward. */
+class OccurrenceWalker {
+  private valueAt = -1;
+  private writtenAtIndex = -1;
+
+  constructor(
+    private readonly token: string,
+    private readonly value: string,
+    private readonly written: string,
+  ) {}
+
+  /** Where the occurrence of the token that starts at `valueStart` in the value is written; -1 when it is not. */
+  writtenAt(valueStart: number): number {
+    while (this.valueAt < valueStart) {
+      const nextValue = this.value.indexOf(this.token, this.valueAt + 1);
+      if (nextValue < 0 || nextValue > valueStart) return -1;
+      this.valueAt = nextValue;
+      this.writtenAtIndex = this.writtenAtIndex === -2 ? -2 : this.written.indexOf(this.token, this.writtenAtIndex + 1);
+      if (this.writtenAtIndex < 0) this.writtenAtIndex = -2;
+    }
+    return this.valueAt === valueStart && this.writtenAtIndex >= 0 ? this.writtenAtIndex : -1;
   }
-  return valueRange;
-}
-
-function occurrencesBefore(text: string, token: string, before: number): number {
-  let count = 0;
-  for (let at = text.indexOf(token); at >= 0 && at < before; at = text.indexOf(token, at + 1)) count++;
-  return count;
-}
-
-function nthIndexOf(text: string, token: string, n: number): number {
-  let at = text.indexOf(token);
-  for (let i = 0; i < n && at >= 0; i++) at = text.indexOf(token, at + 1);
-  return at;
 }
 
 function kindLabel(kind: string): string {

@@ -84,6 +84,15 @@ describe('secrets inside values', function () {
       const id = KEYS.alibabaId;
       await expectSecrets('twice.tf', `resource "alicloud_instance" "web" {\n  user_data = "A=${id}\\nB=${id}"\n}\n`, [id, id], 'twice');
     });
+
+    it('many keys in one value, some repeated: each finding at its own occurrence', async () => {
+      const g = fakes(3030);
+      const distinct = Array.from({ length: 200 }, () => PREFIX.alibaba + g.alnum(20));
+      const repeated = distinct[0] as string;
+      const keys = distinct.flatMap((k) => [k, repeated]);
+      const script = keys.map((k, i) => `K${i}=${k}`).join('\\n');
+      await expectSecrets('many.tf', `resource "alicloud_instance" "web" {\n  user_data = "${script}"\n}\n`, keys, 'many');
+    });
   });
 
   describe('Terraform interpolated strings: the literal parts', () => {
