@@ -18,6 +18,7 @@ import { BUILTIN_CODE_RULES } from './rules/builtin';
 import type { DeclarativeRule } from './rules/declarative/rule';
 import { byPosition, newResourceFindingsCache, runRules, type CodeRule } from './rules/run';
 import { applySuppressions } from './rules/suppression';
+import { SourceText } from './rules/source';
 import type { Contract } from './contract/contract';
 import { applyWaivers } from './contract/waivers';
 import type { Finding, RuleMeta } from './rules/types';
@@ -128,7 +129,7 @@ export class Engine {
     const declarative = this.customRules.length > 0 ? [...this.knowledgeValue.rules, ...this.customRules] : this.knowledgeValue.rules;
     const module = members.map((member) => member.document);
     const cache = kind === 'terraform' || kind === 'terraform-vars' ? this.findingsCache : undefined;
-    const own = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module, cache), (id) => this.ruleMeta(id)?.xref);
+    const own = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module, cache, new SourceText(text)), (id) => this.ruleMeta(id)?.xref);
     const embedded = (kind === 'yaml' || kind === 'json') && EMBEDDED_TERRAFORM.test(text) ? this.analyseWorkspace(text, kind, declarative, options.mode) : undefined;
     const findings = embedded ? [...own, ...embedded.findings].sort(byPosition) : own;
     const waived = this.contractValue ? applyWaivers(findings, this.contractValue.waivers, this.today()) : findings;
@@ -152,7 +153,7 @@ export class Engine {
       if (file.kind !== 'terraform') continue;
       const members = files.filter((o) => o !== file && path.posix.dirname(o.name) === path.posix.dirname(file.name)).map((o) => ({ file: o.name, document: o.document }));
       const inner = members.length > 0 ? resolveTerraformReferences(file.document, members) : file.document;
-      const raw = applySuppressions(file.map.text, inner, runRules(inner, declarative, this.codeRules, members.map((m) => m.document)), (id) => this.ruleMeta(id)?.xref);
+      const raw = applySuppressions(file.map.text, inner, runRules(inner, declarative, this.codeRules, members.map((m) => m.document), undefined, new SourceText(file.map.text)), (id) => this.ruleMeta(id)?.xref);
       const out = remapEmbedded(inner, raw, file.map, { mapOf });
       resources.push(...this.annotate(out.document, mode));
       findings.push(...out.findings);

@@ -28,10 +28,12 @@ import { contractTemplate } from './contract/template';
 import { workspaceContract } from './contract/workspace';
 import { onCompletion } from './handlers/completion';
 import { contractDiagnostics } from './handlers/contractDiagnostics';
+import { maskSecretsIn } from './rules/secrets/displaySafe';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const log = (message: string): void => connection.console.log(message);
+// Log lines name files (URIs) and quote errors: a key in a file name or an error is masked like everywhere else.
+const log = (message: string): void => connection.console.log(maskSecretsIn(message));
 
 const assets = defaultAssetPaths();
 let engine: Engine | undefined;

@@ -7,6 +7,7 @@ import type { Language } from '../i18n/language';
 import { t } from '../i18n/messages';
 import { UsageError } from './args';
 import type { ReportedFinding } from './report';
+import { maskSecretsIn } from '../rules/secrets/displaySafe';
 
 /** Reads `--contract FILE`; a missing or invalid file is a usage error (exit 2) with a one-line message. */
 export function readContractOption(file: string, engine: Engine, cwd: string, language: Language): Contract {
@@ -29,7 +30,7 @@ export function readContractOption(file: string, engine: Engine, cwd: string, la
 
 /** Expired waivers as findings in the contract file, so a report shows them next to the findings they let back in. */
 export function expiredWaiverFindings(contract: Contract, today: Date, cwd: string): ReportedFinding[] {
-  const shown = (path.relative(cwd, contract.file) || contract.file).split(path.sep).join('/');
+  const shown = maskSecretsIn((path.relative(cwd, contract.file) || contract.file).split(path.sep).join('/'));
   return expiredWaivers(contract.waivers, today).map((waiver) => ({
     ruleId: EXPIRED_WAIVER_RULE,
     severity: 'low',

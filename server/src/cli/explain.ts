@@ -8,6 +8,7 @@ import type { Range } from '../model/types';
 import { responsibilityLabel } from '../features/labels';
 import { readText } from './files';
 import { displayWidth, printable } from './terminal';
+import { maskSecretsIn } from '../rules/secrets/displaySafe';
 
 /** One annotated setting as the CLI reports it: 1-based lines, 1-based UTF-16 columns. */
 export interface ExplainedSetting {
@@ -33,7 +34,8 @@ export function explainFiles(engine: Engine, files: readonly string[], mode: Dep
   const annotations: ExplainedSetting[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const file of files) {
-    const shown = path.relative(relativeTo, file) || file;
+    // File and resource names are shown: a key written into one is masked.
+    const shown = maskSecretsIn(path.relative(relativeTo, file) || file);
     let text: string;
     try {
       text = readText(file);
@@ -54,8 +56,8 @@ export function explainFiles(engine: Engine, files: readonly string[], mode: Dep
         annotations.push({
           file: shown.split(path.sep).join('/'),
           range: oneBased(annotation.setting.keyRange),
-          resource: { kind: entry.resource.kind, type: entry.resource.type, name: entry.resource.name },
-          setting: annotation.setting.path,
+          resource: { kind: entry.resource.kind, type: maskSecretsIn(entry.resource.type), name: maskSecretsIn(entry.resource.name) },
+          setting: maskSecretsIn(annotation.setting.path),
           serviceModel: annotation.serviceModel,
           deploymentMode: mode,
           responsibility: annotation.responsibility,

@@ -8,6 +8,7 @@ import { SEVERITIES, type RuleMeta, type Severity } from '../rules/types';
 import { ModuleIndex } from '../documents/moduleIndex';
 import { readText } from './files';
 import { fingerprintOf } from './baseline';
+import { maskSecretsIn } from '../rules/secrets/displaySafe';
 import type { ReportedFinding, ScanError, ScanReport, TruncatedFile } from './report';
 
 export interface ScanOptions {
@@ -53,7 +54,8 @@ export class FileScanner {
 
   scan(file: string): FileResult {
     const { engine, options } = this;
-    const shown = (path.relative(options.cwd, file) || file).split(path.sep).join('/');
+    // A file name is shown in every format: a key written into it is masked like any other.
+    const shown = maskSecretsIn((path.relative(options.cwd, file) || file).split(path.sep).join('/'));
     let text: string;
     try {
       text = readText(file);
@@ -92,7 +94,7 @@ export class FileScanner {
           start: { line: finding.range.start.line + 1, column: finding.range.start.character + 1 },
           end: { line: finding.range.end.line + 1, column: finding.range.end.character + 1 },
         },
-        resource: finding.resource ? { type: finding.resource.type, name: finding.resource.name } : null,
+        resource: finding.resource ? { type: maskSecretsIn(finding.resource.type), name: maskSecretsIn(finding.resource.name) } : null,
         responsibility: {
           id: meta?.item ?? '',
           item: item ? { zh: item.zh, en: item.en } : { zh: '', en: '' },

@@ -2,6 +2,7 @@ import { both } from '../i18n/messages';
 import type { Text } from '../matrices/types';
 import type { Finding } from '../rules/types';
 import type { Waiver } from './contract';
+import { maskSecretsIn } from '../rules/secrets/displaySafe';
 
 /** The rule id of the finding an expired waiver raises, in the contract file. */
 export const EXPIRED_WAIVER_RULE = 'contract-waiver-expired';
@@ -27,7 +28,7 @@ export function applyWaivers(findings: readonly Finding[], waivers: readonly Wai
   return findings.map((finding) => {
     if (finding.suppressed) return finding;
     const waiver = active.find((w) => w.rule === finding.ruleId && coversResource(w, finding));
-    return waiver ? { ...finding, suppressed: { by: 'contract waiver', reason: waiver.reason } } : finding;
+    return waiver ? { ...finding, suppressed: { by: 'contract waiver', reason: maskSecretsIn(waiver.reason) } } : finding;
   });
 }
 
@@ -43,6 +44,7 @@ export function expiredWaivers(waivers: readonly Waiver[], today: Date): Waiver[
   return waivers.filter((w) => isExpired(w, today));
 }
 
+/** The reason is free text from the contract: a key written into it is shown masked. */
 export function expiredWaiverMessage(waiver: Waiver): Text {
-  return both('contract.waiverExpired', waiver.rule, waiver.expires, waiver.reason);
+  return both('contract.waiverExpired', maskSecretsIn(waiver.rule), maskSecretsIn(waiver.expires), maskSecretsIn(waiver.reason));
 }

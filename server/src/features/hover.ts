@@ -4,6 +4,7 @@ import { responsibilityOf } from '../matrices/resolve';
 import type { DeploymentModeDefinition, MatrixRow, PartyId } from '../matrices/types';
 import type { Annotation } from './annotations';
 import { dutyLabel, partyLabel, responsibilityLabel } from './labels';
+import { maskSecretsIn } from '../rules/secrets/displaySafe';
 
 /** Markdown explaining an annotation: the item, what each party does, the context and the source row. */
 export function hoverMarkdown(annotation: Annotation, mode: DeploymentModeDefinition | undefined, language: Language): string {
@@ -13,8 +14,8 @@ export function hoverMarkdown(annotation: Annotation, mode: DeploymentModeDefini
   if (annotation.valueLabel) parts.push(t(language, 'hover.valueCase', pick(annotation.valueLabel, language)));
   // Where a referenced value is written, never the value itself: it may be a secret.
   const resolved = annotation.setting.resolved;
-  if (resolved) parts.push(t(language, 'hover.valueFrom', resolved.via, resolved.range.start.line + 1));
-  const resourceName = [annotation.resource.type, annotation.resource.name].filter(Boolean).join(' ');
+  if (resolved) parts.push(t(language, 'hover.valueFrom', maskSecretsIn(resolved.via), resolved.range.start.line + 1));
+  const resourceName = maskSecretsIn([annotation.resource.type, annotation.resource.name].filter(Boolean).join(' '));
   parts.push(
     t(
       language,

@@ -7,6 +7,7 @@ import { fixAllByRule } from '../features/fixes/fixAll';
 import { analysisOf, type HandlerContext } from './context';
 import type { FindingDiagnosticData } from './diagnostics';
 import { SELECT_RANGE_COMMAND } from '../protocol/protocol';
+import { maskSecretsIn } from '../rules/secrets/displaySafe';
 
 /**
  * "Fix all of this rule in the file", as a source action. Not under `source.fixAll`: an editor applies every
@@ -37,7 +38,8 @@ export function onCodeActions(context: HandlerContext, params: CodeActionParams)
       if (!finding) continue;
       for (const fix of quickFixesFor(finding, text, analysis.kind, fixContext)) {
         actions.push({
-          title: pick(fix.title, language),
+          // A title can name values and names from the file (a variable name, a custom rule's value).
+          title: maskSecretsIn(pick(fix.title, language)),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: fix.preferred,
@@ -53,11 +55,11 @@ export function onCodeActions(context: HandlerContext, params: CodeActionParams)
   if (wantsQuickFix) {
     for (const all of fixAll) {
       if (!rules.has(all.ruleId) || all.count < 2) continue;
-      actions.push({ title: pick(all.title, language), kind: CodeActionKind.QuickFix, diagnostics: ours.filter((d) => (d.data as FindingDiagnosticData).ruleId === all.ruleId), edit: { changes: changesOf(uri, all.changes) } });
+      actions.push({ title: maskSecretsIn(pick(all.title, language)), kind: CodeActionKind.QuickFix, diagnostics: ours.filter((d) => (d.data as FindingDiagnosticData).ruleId === all.ruleId), edit: { changes: changesOf(uri, all.changes) } });
     }
   }
   if (wantsSource) {
-    for (const all of fixAll) actions.push({ title: pick(all.title, language), kind: `${FIX_ALL_RULE_KIND}.${all.ruleId}`, edit: { changes: changesOf(uri, all.changes) } });
+    for (const all of fixAll) actions.push({ title: maskSecretsIn(pick(all.title, language)), kind: `${FIX_ALL_RULE_KIND}.${all.ruleId}`, edit: { changes: changesOf(uri, all.changes) } });
   }
   return actions;
 }

@@ -14,6 +14,7 @@ import type { RowResolver } from '../matrices/resolve';
 import type { HandlerContext } from './context';
 import { isContractFile } from '../contract/contract';
 import { contractDiagnostics } from './contractDiagnostics';
+import { maskSecretsIn } from '../rules/secrets/displaySafe';
 
 export const DIAGNOSTIC_SOURCE = 'Responsibility Lens';
 
@@ -149,13 +150,13 @@ export class DiagnosticsScheduler {
     if (isContractFile(fsPath)) return contractDiagnostics(this.context.engine, document.getText(), fsPath, this.context.settings().language);
     const settings = this.context.settings();
     const analysis = this.context.cache.get(document, settings);
-    const fileName = uri.slice(uri.lastIndexOf('/') + 1);
+    const fileName = maskSecretsIn(safeDecode(uri.slice(uri.lastIndexOf('/') + 1)));
     if (analysis.status === 'skipped') {
       if (analysis.reason !== 'too-large' && analysis.reason !== 'binary') return [];
       const message =
         analysis.reason === 'too-large'
-          ? t(settings.language, 'error.tooLarge', decodeURIComponent(fileName), Math.round(settings.maxLength / 1024))
-          : t(settings.language, 'error.binary', decodeURIComponent(fileName));
+          ? t(settings.language, 'error.tooLarge', fileName, Math.round(settings.maxLength / 1024))
+          : t(settings.language, 'error.binary', fileName);
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE }];
     }
     // Other YAML/JSON files are only checked for secrets; their syntax is the YAML/JSON extension's business.
@@ -168,5 +169,14 @@ export class DiagnosticsScheduler {
       code: 'syntax',
     }));
     return [...syntax, ...findingDiagnostics(this.context, analysis, settings, uri)];
+  }
+}
+
+/** A URI segment decoded for people; a malformed escape (`%E0%A4%A`) is shown as written rather than thrown. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }

@@ -1,5 +1,6 @@
 import type { Text } from '../matrices/types';
 import type { CrossReferences, RuleMeta, RuleFamily, Severity } from './types';
+import { maskSecretsIn } from './secrets/displaySafe';
 
 const NO_XREF: CrossReferences = { checkov: [], kics: [], infraguard: [], trivy: [] };
 
@@ -36,8 +37,13 @@ export function ruleMeta(meta: {
   };
 }
 
-/** Fills {value} and {resource} in both languages. */
+/**
+ * Fills {value} and {resource} in both languages. Both come from the scanned file, so any credential in them is
+ * masked (a `{value}` of `0.0.0.0/0,LTAI…` would otherwise print the key that `hardcoded-secret` masks), and
+ * they are inserted by a function: as a replacement string, a `$'` or `$&` in a value would be expanded.
+ */
 export function fill(text: Text, values: { value?: string; resource?: string }): Text {
-  const apply = (s: string): string => s.replace(/\{value\}/g, values.value ?? '').replace(/\{resource\}/g, values.resource ?? '');
+  const shown: Record<string, string> = { value: maskSecretsIn(values.value ?? ''), resource: maskSecretsIn(values.resource ?? '') };
+  const apply = (s: string): string => s.replace(/\{(value|resource)\}/g, (_, name: string) => shown[name] ?? '');
   return { en: apply(text.en), zh: apply(text.zh) };
 }

@@ -3,12 +3,16 @@ import type { IacDocument, IacFormat, Resource } from '../model/types';
 import { checkResource, type DeclarativeRule } from './declarative/rule';
 import { ModuleResources } from './links';
 import type { Finding, RuleMeta } from './types';
+import type { SourceText } from './source';
 
-/** A TypeScript rule that judges one resource at a time: its findings can be kept per resource across edits. */
+/**
+ * A TypeScript rule that judges one resource at a time: its findings can be kept per resource across edits.
+ * `source` is the document's text when the caller has it, for rules that point inside a value.
+ */
 export interface ResourceRule {
   readonly meta: RuleMeta;
   readonly scope: 'resource';
-  checkResource(resource: Resource, format: IacFormat): Finding[];
+  checkResource(resource: Resource, format: IacFormat, source?: SourceText): Finding[];
 }
 
 /** A TypeScript rule that looks across resources; `module` holds the other files of the same Terraform module. */
@@ -43,19 +47,20 @@ export function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 }
 
-/** Runs every rule over a document; findings come back in document order. */
+/** Runs every rule over a document (whose text is `source`, when given); findings come back in document order. */
 export function runRules(
   document: IacDocument,
   declarative: readonly DeclarativeRule[],
   code: readonly CodeRule[],
   module: readonly IacDocument[] = [],
   cache?: ResourceFindingsCache,
+  source?: SourceText,
 ): Finding[] {
   const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
   const perResource = (resource: Resource): readonly Finding[] => {
     const findings: Finding[] = [];
     for (const rule of declarative) findings.push(...checkResource(rule, resource, isRos, 'own'));
-    for (const rule of code) if (rule.scope === 'resource') findings.push(...rule.checkResource(resource, document.format));
+    for (const rule of code) if (rule.scope === 'resource') findings.push(...rule.checkResource(resource, document.format, source));
     return findings;
   };
   const findings: Finding[] = [];

@@ -1,5 +1,6 @@
 import type { IacDocument } from '../model/types';
 import type { CrossReferences, Finding } from './types';
+import { maskSecretsIn } from './secrets/displaySafe';
 
 /**
  * Suppression comments. Ours is `rlens:ignore <rule-id> <reason>`; the peers' comments are honoured for rules
@@ -23,7 +24,8 @@ const COMMENT_START = /(^|\s)(#|\/\/|\/\*)/;
 export function applySuppressions(text: string, document: IacDocument, findings: readonly Finding[], xrefOf: (ruleId: string) => CrossReferences | undefined = () => undefined): Finding[] {
   if (!/rlens:ignore|checkov:skip|kics-scan|trivy:ignore|tfsec:ignore|infraguard:ignore/.test(text)) return [...findings];
   const lines = text.split(/\r\n|\r|\n/);
-  const directives = lines.flatMap((line, index) => parseLine(line, index, lines));
+  // A reason is free text from the file and is shown in every report: a key written into it is masked.
+  const directives = lines.flatMap((line, index) => parseLine(line, index, lines)).map((d) => ({ ...d, by: maskSecretsIn(d.by), reason: maskSecretsIn(d.reason) }));
   if (directives.length === 0) return [...findings];
   const resourceAt = new Map(document.resources.map((r) => [r.headerRange.start.line, r] as const));
   return findings.map((finding) => {

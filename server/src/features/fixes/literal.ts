@@ -18,7 +18,8 @@ export function literal(value: string | number | boolean, kind: SourceKind): str
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
     .replace(/\t/g, '\\t')
-    .replace(/\$\{/g, '$${')
-    .replace(/%\{/g, '%%{');
+    // `${` and `%{` are escaped by doubling their sign; by functions, since in a replacement string `$$` is one `$`.
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
   return `"${escaped}"`;
 }

@@ -1,10 +1,12 @@
-import type { Resource, Setting } from '../../model/types';
+import type { IacFormat, Range, Resource, Setting } from '../../model/types';
 import type { CodeRule } from '../run';
 import { detectSecrets, isPasswordKey, looksLikePlaceholder, type SecretMatch } from '../secrets/detect';
 import { toEvidence } from '../secrets/mask';
 import type { Finding, FixPlan, RuleMeta, SecretEvidence } from '../types';
 import { secretName } from '../declarative/rule';
 import { fill, ruleMeta } from '../meta';
+import type { SourceText } from '../source';
+import { hclLiteralView, rosLiteralView } from '../secrets/literalView';
 
 /**
  * Credential rules. The headline last-mile mistake is an AccessKey written into a template; these rules find
@@ -272,36 +274,143 @@ const secretInValue: CodeRule = {
     xref: { trivy: ['alibaba-access-key-id'] },
   }),
   scope: 'resource',
-  checkResource(resource: Resource): Finding[] {
+  checkResource(resource: Resource, format: IacFormat, source?: SourceText): Finding[] {
     const findings: Finding[] = [];
-    // The provider/backend and credential-named variables and parameters have rules of their own.
+    // The provider/backend and credential variables and parameters have rules of their own.
     if (resource.kind === 'provider' || resource.kind === 'backend') return findings;
-    if ((resource.kind === 'variable' || resource.kind === 'parameter') && SENSITIVE_NAME.test(resource.name)) return findings;
+    if ((resource.kind === 'variable' && SENSITIVE_NAME.test(resource.name)) || isSensitiveParameter(resource)) return findings;
+    const reported = new Set<string>();
     for (const setting of resource.settings) {
-      const value = literalString(setting);
-      if (value === undefined || value.length < 8) continue;
+      // A variable's literal default that holds a key is variable-secret-literal-default's finding: one per key.
+      if (resource.kind === 'variable' && setting.path === 'default') continue;
       const key = resource.kind === 'tfvars' ? resource.name : setting.key;
-      for (const match of detectSecrets(value, { key })) {
+      for (const found of secretsOf(setting, key, format, source)) {
+        const { match } = found;
         // Literal passwords in known password properties are reported by the password rules; here only
         // where nothing else looks: .tfvars values.
         if (match.kind === 'password' && (resource.kind !== 'tfvars' || !isPasswordKey(key))) continue;
-        const secret = evidenceOf(value, match, match.kind);
+        const where = `${found.range.start.line}:${found.range.start.character}-${found.range.end.line}:${found.range.end.character}`;
+        if (reported.has(where)) continue;
+        reported.add(where);
+        const secret = toEvidence(found.token, match.kind);
         findings.push({
           ruleId: this.meta.id,
           severity: match.severity,
           message: fill(this.meta.message, { value: secret.masked, resource: kindLabel(match.kind) }),
-          range: setting.valueRange,
+          range: found.range,
           resource,
           secret,
           // Only a whole-value secret can become a reference; one inside a script stays for the user to move.
-          fixes: resource.kind === 'resource' && match.start === 0 && match.end === value.length ? [{ kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) }] : [],
+          fixes: resource.kind === 'resource' && found.wholeValue ? [{ kind: 'extract-secret', range: setting.valueRange, name: secretName(resource, setting.key) }] : [],
         });
-        break;
       }
     }
     return findings;
   },
 };
+
+/** A secret found in a setting: the detector's match, the credential itself (never shown), and where it is written. */
+interface FoundSecret {
+  readonly match: SecretMatch;
+  readonly token: string;
+  readonly range: Range;
+  /** The secret is the whole literal value (so the value can be replaced by a reference). */
+  readonly wholeValue: boolean;
+}
+
+/**
+ * Every credential this rule reports has a run of at least 16 key-like characters (the shortest is a 16-character
+ * AccessKey ID; PEM bodies and service-account keys are longer); expressions are most of a large module's
+ * values, and most have no such run, so they are passed over before their literal view is built.
+ */
+const CANDIDATE = /[A-Za-z0-9+/=._~-]{16}/;
+
+/**
+ * Every secret of a setting, each at its own range. A literal is judged on its value; an expression the engine
+ * does not evaluate (a Terraform template with interpolations, a function call, a ROS Fn::Sub or other intrinsic)
+ * on the literal text written inside it. Without the source text only literal values are judged, at the value.
+ */
+function secretsOf(setting: Setting, key: string, format: IacFormat, source: SourceText | undefined): FoundSecret[] {
+  const value = literalString(setting);
+  if (value !== undefined) {
+    if (value.length < 8) return [];
+    const matches = detectSecrets(value, { key });
+    const ranges = source && matches.length > 0 ? rangesInValue(source, setting.valueRange, value, matches) : [];
+    return matches.map((match, i) => ({
+      match,
+      token: value.slice(match.start, match.end),
+      range: ranges[i] ?? setting.valueRange,
+      wholeValue: match.start === 0 && match.end === value.length,
+    }));
+  }
+  if (!source || (setting.value.kind !== 'reference' && setting.value.kind !== 'unknown')) return [];
+  const written = source.slice(setting.valueRange);
+  if (!CANDIDATE.test(written.text)) return [];
+  const view = format === 'terraform' || format === 'terraform-vars' ? hclLiteralView(written.text) : rosLiteralView(written.text);
+  if (!CANDIDATE.test(view)) return [];
+  return detectSecrets(view, { key }).map((match) => ({
+    match,
+    token: written.text.slice(match.start, match.end),
+    range: { start: source.positionAt(written.start + match.start), end: source.positionAt(written.start + match.end) },
+    wholeValue: false,
+  }));
+}
+
+/**
+ * Where each secret found in a literal's value is written. The value is unescaped (HCL, JSON or YAML escapes,
+ * folded lines), so each key is looked for in the written text: its same occurrence (the n-th of that text), or
+ * for a multi-line key (PEM) its first and last lines; when neither is found as such, the whole value. Matches
+ * come in value order and every token's occurrences are walked forward once, so a value with thousands of keys
+ * costs time linear in its length per distinct key, not per key.
+ */
+function rangesInValue(source: SourceText, valueRange: Range, value: string, matches: readonly SecretMatch[]): Range[] {
+  const written = source.slice(valueRange);
+  const at = (start: number, end: number): Range => ({ start: source.positionAt(written.start + start), end: source.positionAt(written.start + end) });
+  const walkers = new Map<string, OccurrenceWalker>();
+  const walker = (token: string): OccurrenceWalker => {
+    let w = walkers.get(token);
+    if (!w) walkers.set(token, (w = new OccurrenceWalker(token, value, written.text)));
+    return w;
+  };
+  return matches.map((match) => {
+    const token = value.slice(match.start, match.end);
+    const whole = walker(token).writtenAt(match.start);
+    if (whole >= 0) return at(whole, whole + token.length);
+    const lines = token.split(/\r?\n/);
+    const first = lines[0] ?? '';
+    const last = lines[lines.length - 1] ?? '';
+    if (lines.length > 1 && first !== '' && last !== '') {
+      const start = walker(first).writtenAt(match.start);
+      const end = start < 0 ? -1 : written.text.indexOf(last, start + first.length);
+      if (end >= 0) return at(start, end + last.length);
+    }
+    return valueRange;
+  });
+}
+
+/** Pairs the occurrences of a token in a value with its occurrences in the written text, in order, walking forward. */
+class OccurrenceWalker {
+  private valueAt = -1;
+  private writtenAtIndex = -1;
+
+  constructor(
+    private readonly token: string,
+    private readonly value: string,
+    private readonly written: string,
+  ) {}
+
+  /** Where the occurrence of the token that starts at `valueStart` in the value is written; -1 when it is not. */
+  writtenAt(valueStart: number): number {
+    while (this.valueAt < valueStart) {
+      const nextValue = this.value.indexOf(this.token, this.valueAt + 1);
+      if (nextValue < 0 || nextValue > valueStart) return -1;
+      this.valueAt = nextValue;
+      this.writtenAtIndex = this.writtenAtIndex === -2 ? -2 : this.written.indexOf(this.token, this.writtenAtIndex + 1);
+      if (this.writtenAtIndex < 0) this.writtenAtIndex = -2;
+    }
+    return this.valueAt === valueStart && this.writtenAtIndex >= 0 ? this.writtenAtIndex : -1;
+  }
+}
 
 function kindLabel(kind: string): string {
   return kind.replace(/-/g, ' ');

@@ -4,6 +4,7 @@ import type { Finding, FixPlan, RuleMeta } from '../types';
 import { evaluate, scopeOf, type Condition, type Scope } from './conditions';
 import type { PatternEngine } from './patterns';
 import { configuredByCompanion, ModuleResources, type CompanionLink } from '../links';
+import { maskSecretsIn } from '../secrets/displaySafe';
 
 const NO_RESOURCES = new ModuleResources([]);
 
@@ -37,11 +38,17 @@ export interface DeclarativeRule {
   readonly ros: readonly DeclarativeTarget[];
 }
 
-/** The variable/parameter a moved secret gets: `web_password` in Terraform, `WebServerPassword` in ROS. */
+/**
+ * The variable/parameter a moved secret gets: `web_password` in Terraform, `WebServerPassword` in ROS. Made of
+ * masked names, so that a key written into a resource name is neither copied into the file again nor shown in
+ * the quick fix's title.
+ */
 export function secretName(resource: Resource, key: string): string {
-  if (/^[A-Z]/.test(key)) return `${resource.name}${key}`.replace(/[^A-Za-z0-9]/g, '');
-  const owner = resource.kind === 'provider' || resource.kind === 'backend' ? resource.type : resource.name;
-  return `${owner}_${key}`.replace(/[^A-Za-z0-9_]/g, '_');
+  const name = maskSecretsIn(resource.name);
+  const safeKey = maskSecretsIn(key);
+  if (/^[A-Z]/.test(key)) return `${name}${safeKey}`.replace(/[^A-Za-z0-9]/g, '');
+  const owner = resource.kind === 'provider' || resource.kind === 'backend' ? maskSecretsIn(resource.type) : name;
+  return `${owner}_${safeKey}`.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
 /** Where a judged value is really written: "The value comes from var.x → terraform.tfvars". */
@@ -49,7 +56,7 @@ function relatedValue(resolution: Resolution): NonNullable<Finding['related']>[n
   return {
     file: resolution.file,
     range: resolution.range,
-    message: { en: `The value comes from ${resolution.via}`, zh: `取值来自 ${resolution.via}` },
+    message: { en: `The value comes from ${maskSecretsIn(resolution.via)}`, zh: `取值来自 ${maskSecretsIn(resolution.via)}` },
   };
 }
 

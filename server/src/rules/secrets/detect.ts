@@ -7,6 +7,7 @@
  * name vouches for them, and every candidate passes a placeholder check and an entropy floor. Offsets are returned
  * instead of values so callers can mask before anything leaves the engine.
  */
+import { createHash } from 'crypto';
 import type { Severity } from '../types';
 
 export type SecretKind =
@@ -19,9 +20,14 @@ export type SecretKind =
   | 'huawei-access-key'
   | 'huawei-secret-key'
   | 'aws-access-key-id'
+  | 'volcengine-access-key-id'
+  | 'volcengine-secret-access-key'
   | 'aws-secret-access-key'
+  | 'aws-session-token'
   | 'azure-client-secret'
   | 'gcp-service-account-key'
+  | 'gcp-api-key'
+  | 'azure-storage-account-key'
   | 'private-key'
   | 'password';
 
@@ -42,7 +48,7 @@ export interface SecretContext {
 }
 
 type Confidence = SecretMatch['confidence'];
-type Vendor = 'alibaba' | 'tencent' | 'huawei' | 'aws';
+type Vendor = 'alibaba' | 'tencent' | 'huawei' | 'aws' | 'volcengine';
 
 /** Minimum bits per character of the part after a known prefix (rejects `LTAIxxxx…`, `AKIA0000…`). */
 const PREFIX_ENTROPY_FLOOR = 2;
@@ -139,7 +145,7 @@ function compact(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-const PROVIDER_VENDORS: Readonly<Record<string, Vendor>> = { alicloud: 'alibaba', tencentcloud: 'tencent', huaweicloud: 'huawei', aws: 'aws' };
+const PROVIDER_VENDORS: Readonly<Record<string, Vendor>> = { alicloud: 'alibaba', tencentcloud: 'tencent', huaweicloud: 'huawei', aws: 'aws', volcengine: 'volcengine' };
 
 /** The cloud a key name or provider points at; the key wins because env-var names are explicit. */
 function vendorOf(key: string, provider: string | undefined): Vendor | undefined {
@@ -149,6 +155,8 @@ function vendorOf(key: string, provider: string | undefined): Vendor | undefined
   if (k.includes('tencent')) return 'tencent';
   if (k.includes('huawei')) return 'huawei';
   if (/(?:^|[^a-z])aws/.test(k)) return 'aws';
+  // Volcengine's SDKs read VOLC_ACCESSKEY / VOLC_SECRETKEY (github.com/volcengine/volc-sdk-golang, README).
+  if (/(?:^|[^a-z])volc/.test(k)) return 'volcengine';
   return provider === undefined ? undefined : PROVIDER_VENDORS[provider.toLowerCase()];
 }
 
@@ -174,6 +182,12 @@ interface PrefixRule {
 }
 
 const always = (s: Severity) => (): Severity => s;
+/**
+ * Keys printed in vendors' documentation as examples, by sha256 (the repository holds no key-shaped string):
+ * Google's example API key string on https://cloud.google.com/docs/authentication/api-keys.
+ */
+const DOCUMENTATION_EXAMPLES = new Set(['ac9265e56c79b234607ec72c53753cfea9f88c99eb713790ddf9be5593bb4465']);
+const notDocumentationExample = (token: string): boolean => !DOCUMENTATION_EXAMPLES.has(createHash('sha256').update(token, 'utf8').digest('hex'));
 /** ASIA keys are AWS STS session keys: short-lived like Alibaba STS. */
 const awsKeySeverity = (token: string): Severity => (token.startsWith('ASIA') ? 'medium' : 'critical');
 const hasDigit = (token: string): boolean => /\d/.test(token);
@@ -186,6 +200,16 @@ const PREFIX_RULES: readonly PrefixRule[] = [
   { kind: 'tencent-secret-id', pattern: /(?<![A-Za-z0-9])AKID[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, prefix: 4, severity: always('critical') },
   { kind: 'aws-access-key-id', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, prefix: 4, severity: awsKeySeverity },
   { kind: 'azure-client-secret', pattern: /(?<![\w~.-])[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])/g, prefix: 6, severity: always('critical') },
+  // Google Cloud API key: "AIza" and 35 letters, digits, `-` or `_`, 39 in all. Google shows the string in
+  // https://cloud.google.com/docs/authentication/api-keys ("The API key string is an encrypted string, for
+  // example, AIza…"); the format is spelled out in Microsoft Purview's credential definition "Google API key"
+  // (https://learn.microsoft.com/en-us/purview/sit-defn-google-api-key). It bills and rate-limits a project
+  // rather than granting IAM rights, hence high, not critical.
+  // Volcengine AccessKey ID: "AKLT" and letters, digits, `-`, `_` ("AKLT[a-zA-Z0-9-_]+", under 256 characters:
+  // Volcengine IAM API, AccessKey data type, https://www.volcengine.com/docs/6257/65048). The documentation gives
+  // no fixed length; 20 characters after the prefix is our floor, so that words and short ids are not taken.
+  { kind: 'volcengine-access-key-id', pattern: /(?<![\w-])AKLT[\w-]{20,251}(?![\w-])/g, prefix: 4, severity: always('critical') },
+  { kind: 'gcp-api-key', pattern: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g, prefix: 4, severity: always('high'), accept: notDocumentationExample },
 ];
 
 function prefixMatches(value: string, rule: PrefixRule): SecretMatch[] {
@@ -199,6 +223,40 @@ function prefixMatches(value: string, rule: PrefixRule): SecretMatch[] {
     out.push({ kind: rule.kind, start, end: start + token.length, severity: rule.severity(token), confidence: 'high' });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Azure Storage connection strings
+
+/**
+ * An Azure Storage account key is 86 base64 characters and `==` (a 512-bit key); a connection string carries it
+ * as `DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=…`. Sources: "Configure a
+ * connection string" (https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string)
+ * and Microsoft Purview's credential definition "Azure storage account key"
+ * (https://learn.microsoft.com/en-us/purview/sit-defn-azure-storage-account-key). Outside a connection string the
+ * shape is too common (a base64 SHA-512 digest has it too): only a key name vouches for it there (keyedMatches).
+ */
+const AZURE_ACCOUNT_KEY = /(?<![A-Za-z0-9])AccountKey[ \t]{0,2}=[ \t]{0,2}([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/dg;
+/** The storage emulator's account and its published well-known key are not secrets (Azurite's documentation). */
+const AZURE_EMULATOR = /devstoreaccount1|UseDevelopmentStorage/i;
+
+function azureStorageMatches(value: string): SecretMatch[] {
+  const out: SecretMatch[] = [];
+  for (const m of value.matchAll(AZURE_ACCOUNT_KEY)) {
+    const span = m.indices?.[1];
+    if (!span) continue;
+    const key = value.slice(span[0], span[1]);
+    if (looksLikePlaceholder(key) || shannonEntropy(key) < CONTEXT_ENTROPY_FLOOR) continue;
+    out.push({ kind: 'azure-storage-account-key', start: span[0], end: span[1], severity: 'critical', confidence: 'high' });
+  }
+  return out;
+}
+
+/** Whether an account key at `start`–`end` belongs to an emulator connection string (its line, up to a quote). */
+function isEmulatorKey(value: string, start: number, end: number): boolean {
+  const lineStart = Math.max(value.lastIndexOf('\n', start), value.lastIndexOf('"', start - 1)) + 1;
+  const around = value.slice(lineStart, end + 300).split(/["\n]/)[0] ?? '';
+  return AZURE_EMULATOR.test(around);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -260,6 +318,8 @@ interface TokenRule {
   readonly kind: SecretKind;
   readonly pattern: RegExp;
   readonly confidence: Confidence;
+  /** Critical unless said otherwise. */
+  readonly severity?: Severity;
 }
 
 const alnum = (n: number): RegExp => new RegExp(`(?<![A-Za-z0-9])[A-Za-z0-9]{${n}}(?![A-Za-z0-9])`, 'g');
@@ -279,15 +339,34 @@ function secretRules(vendor: Vendor | undefined): TokenRule[] {
       return [aws];
     case 'huawei':
       return [{ kind: 'huawei-secret-key', pattern: alnum(40), confidence: 'high' }];
+    case 'volcengine':
+      // SecretAccessKey: "[a-zA-Z0-9/+]+==", under 256 characters (same page as the AccessKey ID above).
+      return [{ kind: 'volcengine-secret-access-key', pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{20,252}==(?![A-Za-z0-9+/=])/g, confidence: 'high' }];
     default:
       // No vendor known: the length tells the clouds apart (a Huawei SK without context reads as AWS).
       return [alibaba, tencent, aws];
   }
 }
 
+/**
+ * AWS session token (temporary credentials): AWS_SESSION_TOKEN for the SDKs and CLI, aws_session_token in the
+ * credentials file, SessionToken in STS responses (AWS SDK for .NET, EnvironmentVariablesAWSCredentials:
+ * https://docs.aws.amazon.com/sdkfornet/v3/apidocs/items/Runtime/TEnvironmentVariablesAWSCredentials.html). AWS
+ * documents no format; the tokens are long base64 text, so only its name vouches for one, and 100 characters is
+ * our floor. Short-lived like an ASIA key: medium.
+ */
+const AWS_SESSION_TOKEN: TokenRule = { kind: 'aws-session-token', pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{100,}={0,2}(?![A-Za-z0-9+/=])/g, confidence: 'high', severity: 'medium' };
+
+/** `AccountKey`, `storage_account_key`, `AZURE_STORAGE_KEY`: names Azure's SDKs and tools give the account key. */
+function isAzureStorageKeyName(name: string): boolean {
+  return name === 'accountkey' || name.endsWith('storageaccountkey') || name.endsWith('azurestoragekey') || name === 'storageaccesskey';
+}
+
 function tokenRulesFor(key: string, provider: string | undefined): TokenRule[] {
   const name = compact(lastSegment(key));
+  if (isAzureStorageKeyName(name)) return [{ kind: 'azure-storage-account-key', pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g, confidence: 'high' }];
   const vendor = vendorOf(key, provider);
+  if (name === 'sessiontoken' || (vendor === 'aws' && name.endsWith('sessiontoken'))) return [AWS_SESSION_TOKEN];
   if (isSecretKeyName(name, vendor)) return secretRules(vendor);
   if (vendor === 'huawei' && isAccessKeyName(name)) return [{ kind: 'huawei-access-key', pattern: alnum(20), confidence: 'high' }];
   return [];
@@ -308,7 +387,7 @@ function keyedMatches(value: string, offset: number, key: string, provider: stri
     for (const m of value.matchAll(rule.pattern)) {
       if (!isPlausibleKey(m[0])) continue;
       const start = offset + (m.index ?? 0);
-      out.push({ kind: rule.kind, start, end: start + m[0].length, severity: 'critical', confidence: rule.confidence });
+      out.push({ kind: rule.kind, start, end: start + m[0].length, severity: rule.severity ?? 'critical', confidence: rule.confidence });
     }
   }
   const password = passwordConfidence === undefined ? undefined : passwordMatch(value, offset, key, passwordConfidence);
@@ -354,17 +433,22 @@ function embeddedMatches(value: string, provider: string | undefined): SecretMat
 const PRIORITY: Readonly<Record<SecretKind, number>> = {
   'gcp-service-account-key': 0,
   'private-key': 1,
+  'gcp-api-key': 2,
+  'azure-storage-account-key': 2,
   'alibaba-access-key-id': 2,
   'alibaba-sts-access-key-id': 2,
   'alibaba-sts-token': 2,
   'tencent-secret-id': 2,
   'aws-access-key-id': 2,
+  'volcengine-access-key-id': 2,
   'azure-client-secret': 2,
   'alibaba-access-key-secret': 3,
   'tencent-secret-key': 3,
   'huawei-access-key': 3,
   'huawei-secret-key': 3,
   'aws-secret-access-key': 3,
+  'aws-session-token': 3,
+  'volcengine-secret-access-key': 3,
   password: 4,
 };
 
@@ -379,9 +463,9 @@ function resolveOverlaps(matches: SecretMatch[]): SecretMatch[] {
 }
 
 export function detectSecrets(value: string, context: SecretContext): SecretMatch[] {
-  const found: SecretMatch[] = [...gcpMatches(value), ...pemMatches(value)];
+  const found: SecretMatch[] = [...gcpMatches(value), ...pemMatches(value), ...azureStorageMatches(value)];
   for (const rule of PREFIX_RULES) found.push(...prefixMatches(value, rule));
   if (context.key !== undefined) found.push(...keyedMatches(value, 0, context.key, context.provider, 'high'));
   found.push(...embeddedMatches(value, context.provider));
-  return resolveOverlaps(found);
+  return resolveOverlaps(found.filter((m) => m.kind !== 'azure-storage-account-key' || !isEmulatorKey(value, m.start, m.end)));
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { detectSecrets, isPasswordKey, looksLikePlaceholder, shannonEntropy, type SecretKind, type SecretMatch } from '../../../../server/src/rules/secrets/detect';
-import { fakePem, fakes, pemArmour, pick, PREFIX, rng, ALNUM } from './fake';
+import { fakePem, fakes, pemArmour, pick, PREFIX, rng, ALNUM, URL_SAFE } from './fake';
 
 type Ctx = Parameters<typeof detectSecrets>[1];
 
@@ -367,6 +367,90 @@ describe('secret detectors', () => {
       assert.strictEqual(shannonEntropy('abab'), 1);
       assert.strictEqual(shannonEntropy('abcd'), 2);
       assert.ok(shannonEntropy(fakes(20).alnum(40)) > 4);
+    });
+  });
+});
+
+describe('more cloud credentials (formats from the vendors\' documentation)', () => {
+  describe('Google Cloud API key', () => {
+    const next = rng(77);
+    const key = (): string => PREFIX.gcpApiKey + pick(next, URL_SAFE, 35);
+    it('finds AIza + 35 URL-safe characters anywhere, as high severity', () => {
+      const k = key();
+      expectOne(k, {}, 'gcp-api-key', k, 'alone');
+      const inUrl = `https://maps.googleapis.com/maps/api/geocode/json?address=x&key=${k}&language=en`;
+      const m = expectOne(inUrl, {}, 'gcp-api-key', k, 'in a URL');
+      assert.strictEqual(m.severity, 'high');
+      expectOne(`GOOGLE_API_KEY=${k}`, {}, 'gcp-api-key', k, 'in an assignment');
+    });
+    it('rejects other lengths, placeholders, longer tokens and Google\'s documentation example', () => {
+      expectNone(PREFIX.gcpApiKey + pick(next, URL_SAFE, 34), {}, '38 characters');
+      expectNone(PREFIX.gcpApiKey + pick(next, URL_SAFE, 36), {}, '40 characters');
+      expectNone(PREFIX.gcpApiKey + 'x'.repeat(35), {}, 'placeholder');
+      expectNone(`my_${key()}`.replace('my_', 'my-'), {}, 'part of a longer token');
+      // The example string of https://cloud.google.com/docs/authentication/api-keys, assembled from parts.
+      expectNone(['AIzaSyDaGmWKa4JsXZ', '-HjGw7ISLn_3namBGewQe'].join(''), {}, 'documentation example');
+    });
+  });
+
+  describe('Volcengine AccessKey', () => {
+    const next = rng(99);
+    const f = fakes(99);
+    it('finds AKLT ids anywhere, and secrets ending in == where a Volcengine name or provider says so', () => {
+      const id = PREFIX.volcengine + pick(next, URL_SAFE, 43);
+      assert.strictEqual(expectOne(id, {}, 'volcengine-access-key-id', id, 'alone').severity, 'critical');
+      expectOne(`export VOLC_ACCESSKEY="${id}"`, {}, 'volcengine-access-key-id', id, 'environment variable');
+      const secret = f.b64(58) + '==';
+      expectOne(`VOLC_SECRETKEY=${secret}`, {}, 'volcengine-secret-access-key', secret, 'environment variable');
+      expectOne(secret, { key: 'secret_key', provider: 'volcengine' }, 'volcengine-secret-access-key', secret, 'Terraform provider');
+    });
+    it('rejects short or placeholder ids and secrets without their == or their context', () => {
+      expectNone(PREFIX.volcengine + pick(next, URL_SAFE, 19), {}, 'too short');
+      expectNone(PREFIX.volcengine + 'x'.repeat(40), {}, 'placeholder');
+      expectNone(`VOLC_SECRETKEY=${f.b64(60)}`, {}, 'no ==');
+      expectNone(`${f.b64(58)}==`, {}, 'no context');
+    });
+  });
+
+  describe('AWS session token', () => {
+    const f = fakes(111);
+    it('is found by its name (environment, credentials file, STS response), as medium', () => {
+      const token = f.b64(356);
+      assert.strictEqual(expectOne(`export AWS_SESSION_TOKEN=${token}`, {}, 'aws-session-token', token, 'environment').severity, 'medium');
+      expectOne(`aws_session_token = ${token}`, {}, 'aws-session-token', token, 'credentials file');
+      expectOne(`{"Credentials": {"SessionToken": "${token}"}}`, {}, 'aws-session-token', token, 'STS JSON');
+      expectOne(token, { key: 'aws_session_token' }, 'aws-session-token', token, 'keyed');
+    });
+    it('needs the name and a token-sized value', () => {
+      expectNone(f.b64(356), {}, 'no name');
+      expectNone(`AWS_SESSION_TOKEN=${f.b64(60)}`, {}, 'too short');
+      expectNone('AWS_SESSION_TOKEN=${{ secrets.AWS_SESSION_TOKEN }}', {}, 'a reference');
+    });
+  });
+
+  describe('Azure Storage account key', () => {
+    const f = fakes(88);
+    const accountKey = (): string => f.b64(86) + '==';
+    it('finds the key of a connection string, and only the key', () => {
+      const k = accountKey();
+      const connection = `DefaultEndpointsProtocol=https;AccountName=contoso01;AccountKey=${k};EndpointSuffix=core.windows.net`;
+      const m = expectOne(connection, {}, 'azure-storage-account-key', k, 'connection string');
+      assert.strictEqual(m.severity, 'critical');
+      const k2 = accountKey();
+      expectOne(`"AZURE_STORAGE_CONNECTION_STRING": "DefaultEndpointsProtocol=https;AccountName=a;AccountKey = ${k2}"`, {}, 'azure-storage-account-key', k2, 'spaces around =');
+    });
+    it('finds a bare key where its name says so', () => {
+      const k = accountKey();
+      expectOne(k, { key: 'storage_account_key' }, 'azure-storage-account-key', k, 'Terraform-style name');
+      expectOne(k, { key: 'AccountKey' }, 'azure-storage-account-key', k, 'SDK name');
+      expectOne(`export AZURE_STORAGE_KEY=${k}`, {}, 'azure-storage-account-key', k, 'environment variable');
+    });
+    it('rejects the storage emulator, bare base64 digests without a name, other lengths and placeholders', () => {
+      expectNone(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${accountKey()};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`, {}, 'emulator');
+      expectNone(`"integrity": "sha512-${accountKey()}"`, {}, 'an npm integrity digest');
+      expectNone(accountKey(), {}, 'no context');
+      expectNone(`AccountKey=${f.b64(85)}==`, {}, '85 characters');
+      expectNone(`AccountKey=${'A'.repeat(86)}==`, {}, 'placeholder');
     });
   });
 });

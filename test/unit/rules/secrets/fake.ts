@@ -9,6 +9,8 @@ const DIGITS = '0123456789';
 export const ALNUM = UPPER + LOWER + DIGITS;
 export const UPPER_DIGITS = UPPER + DIGITS;
 export const BASE64 = ALNUM + '+/';
+/** The characters of a Google API key after its prefix. */
+export const URL_SAFE = ALNUM + '-_';
 
 /** mulberry32: tiny, deterministic, good enough to make strings look random. */
 export function rng(seed: number): () => number {
@@ -43,6 +45,8 @@ export const PREFIX = {
   awsLong: ['AK', 'IA'].join(''),
   awsSession: ['AS', 'IA'].join(''),
   azureMark: ['Q', '~'].join(''),
+  gcpApiKey: ['AI', 'za'].join(''),
+  volcengine: ['AK', 'LT'].join(''),
 } as const;
 
 const DASHES = '-'.repeat(5);
