@@ -46,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/.rlens/rules/*.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/.rlens/contract.yaml'),
         vscode.workspace.createFileSystemWatcher('**/*.tf'),
+        // Variable files Terraform loads by itself: the module's .tf files read their values.
+        vscode.workspace.createFileSystemWatcher('**/{terraform.tfvars,*.auto.tfvars}'),
       ],
     },
     initializationOptions: currentSettings(),

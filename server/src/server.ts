@@ -1,7 +1,7 @@
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultAssetPaths } from './assets';
-import { AnalysisCache, terraformFile } from './documents/analysisCache';
+import { AnalysisCache, moduleMemberFile } from './documents/analysisCache';
 import { ModuleIndex } from './documents/moduleIndex';
 import { effectiveSettings, type EffectiveSettings } from './documents/settings';
 import { Engine } from './engine';
@@ -13,7 +13,7 @@ import { onCodeActions } from './handlers/codeActions';
 import { onCodeLens } from './handlers/codeLens';
 import type { HandlerContext } from './handlers/context';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
-import { guarded } from './handlers/guard';
+import { guarded, Lifecycle } from './handlers/guard';
 import { onHover } from './handlers/hover';
 import { onInlayHints } from './handlers/inlayHints';
 import * as fs from 'fs';
@@ -58,7 +58,8 @@ const context: HandlerContext = {
 const diagnostics = new DiagnosticsScheduler(connection, context);
 
 let workspaceRoots: string[] = [];
-let trusted = true;
+let trusted = false;
+const lifecycle = new Lifecycle();
 /** Problems of each custom rules file on disk, published as that file's diagnostics. */
 let customRuleProblems = new Map<string, RuleFileProblem[]>();
 let contractStatus: ContractStatus = 'none';
@@ -67,7 +68,9 @@ let contractFile: string | undefined;
 
 connection.onInitialize(async (params: InitializeParams) => {
   locale = params.locale;
-  trusted = (params.initializationOptions as RlensSettings | undefined)?.trusted !== false;
+  // Untrusted unless the client says otherwise: a client that does not know about trust must not make the
+  // server run the workspace's own rules and contract.
+  trusted = (params.initializationOptions as RlensSettings | undefined)?.trusted === true;
   workspaceRoots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
   settings = effectiveSettings(params.initializationOptions as RlensSettings | undefined, locale);
   await startEngine();
@@ -175,7 +178,7 @@ connection.onNotification(TRUSTED_NOTIFICATION, () => {
 connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((change) => isCustomRulesFile(URI.parse(change.uri).fsPath))) reloadCustomRules();
   if (params.changes.some((change) => isContractFile(URI.parse(change.uri).fsPath))) reloadContract();
-  for (const change of params.changes) moduleChanged(terraformFile(change.uri));
+  for (const change of params.changes) moduleChanged(moduleMemberFile(change.uri));
 });
 
 connection.onInitialized(() => {
@@ -186,7 +189,10 @@ connection.onInitialized(() => {
 });
 
 let stopWatching: (() => void) | undefined;
-connection.onShutdown(() => stopWatching?.());
+connection.onShutdown(() => {
+  lifecycle.shutDown();
+  stopWatching?.();
+});
 
 /** Pulls the settings and, when anything the user sees depends on them, refreshes open editors. */
 async function refreshSettings(): Promise<void> {
@@ -242,16 +248,19 @@ documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
 documents.onDidChangeContent((event) => {
   diagnostics.schedule(event.document.uri);
   if (isContractFile(URI.parse(event.document.uri).fsPath)) reloadContract();
-  moduleChanged(terraformFile(event.document.uri));
+  moduleChanged(moduleMemberFile(event.document.uri));
 });
 
-/** A Terraform file changed: its module's revision moves on and the open neighbours are checked again. */
+/**
+ * A file of a Terraform module changed (a `.tf` file, or a variable file whose values the others read): its
+ * module's revision moves on and the open neighbours are checked again.
+ */
 function moduleChanged(file: string | undefined): void {
   if (!file || !modules) return;
   const dir = path.dirname(file);
   modules.touch(dir);
   for (const open of documents.all()) {
-    const other = terraformFile(open.uri);
+    const other = moduleMemberFile(open.uri);
     if (other && other !== file && path.dirname(other) === dir) diagnostics.schedule(open.uri);
   }
 }
@@ -262,12 +271,12 @@ documents.onDidClose((event) => {
   if (isContractFile(URI.parse(event.document.uri).fsPath)) reloadContract();
 });
 
-connection.onHover(guarded('hover', null, log, (params) => onHover(context, params)));
-connection.languages.inlayHint.on(guarded('inlayHint', [], log, (params) => onInlayHints(context, params)));
-connection.onCodeLens(guarded('codeLens', [], log, (params) => onCodeLens(context, params)));
-connection.onCodeAction(guarded('codeAction', [], log, (params) => onCodeActions(context, params)));
-connection.onCompletion(guarded('completion', [], log, (params) => onCompletion(context, params)));
-connection.onRequest(CONTRACT_TEMPLATE_REQUEST, (): ContractTemplateResult => ({ text: engine ? contractTemplate(engine.knowledge) : '' }));
+connection.onHover(lifecycle.serving(guarded('hover', null, log, (params) => onHover(context, params))));
+connection.languages.inlayHint.on(lifecycle.serving(guarded('inlayHint', [], log, (params) => onInlayHints(context, params))));
+connection.onCodeLens(lifecycle.serving(guarded('codeLens', [], log, (params) => onCodeLens(context, params))));
+connection.onCodeAction(lifecycle.serving(guarded('codeAction', [], log, (params) => onCodeActions(context, params))));
+connection.onCompletion(lifecycle.serving(guarded('completion', [], log, (params) => onCompletion(context, params))));
+connection.onRequest(CONTRACT_TEMPLATE_REQUEST, lifecycle.serving((): ContractTemplateResult => ({ text: engine ? contractTemplate(engine.knowledge) : '' })));
 
 // A bug in one request must never end the process: log it and keep serving.
 process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? String(error)}`));

@@ -152,9 +152,10 @@ export class DiagnosticsScheduler {
     const fileName = uri.slice(uri.lastIndexOf('/') + 1);
     if (analysis.status === 'skipped') {
       if (analysis.reason !== 'too-large' && analysis.reason !== 'binary') return [];
+      // The cache keys on the limit, so this analysis was made with the limit in force now.
       const message =
         analysis.reason === 'too-large'
-          ? t(settings.language, 'error.tooLarge', decodeURIComponent(fileName), Math.round(settings.maxLength / 1024))
+          ? t(settings.language, 'editor.tooLarge', decodeURIComponent(fileName), Math.ceil(Buffer.byteLength(document.getText()) / 1024), Math.round(settings.maxLength / 1024))
           : t(settings.language, 'error.binary', decodeURIComponent(fileName));
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE }];
     }
