@@ -28,6 +28,7 @@ import { contractTemplate } from './contract/template';
 import { workspaceContract } from './contract/workspace';
 import { onCompletion } from './handlers/completion';
 import { contractDiagnostics } from './handlers/contractDiagnostics';
+import { statusText } from './handlers/statusText';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -211,11 +212,13 @@ async function refreshSettings(): Promise<void> {
 function sendStatus(): void {
   const effective = context.settings().mode;
   const mode = engine?.knowledge.model.modes.get(effective);
+  const label = mode ? pick(mode.name, settings.language) : effective;
   const status: StatusParams = {
     deploymentMode: effective,
-    deploymentModeLabel: mode ? pick(mode.name, settings.language) : effective,
+    deploymentModeLabel: label,
     ...(dataError ? { dataError } : {}),
     contract: contractStatus,
+    ...statusText(effective, label, contractStatus, dataError, settings.language),
   };
   void connection.sendNotification(STATUS_NOTIFICATION, status);
 }

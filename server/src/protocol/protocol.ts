@@ -35,6 +35,9 @@ export interface StatusParams {
    * trusted, present but invalid (its problems are diagnostics in the file), or absent.
    */
   readonly contract?: ContractStatus;
+  /** The status-bar text (a few characters, codicons allowed) and tooltip, in the user's language. */
+  readonly text?: string;
+  readonly tooltip?: string;
 }
 
 export type ContractStatus = 'loaded' | 'untrusted' | 'invalid' | 'none';

@@ -348,7 +348,8 @@ async function main() {
             await page.keyboard.press('Control+I');
           }
           if (req.waitForSelector) {
-            await page.waitForSelector(req.waitForSelector, { state: 'visible', timeout: Math.min(req.timeoutMs ?? 30_000, 20_000) });
+            const state = req.waitForState === 'hidden' ? 'hidden' : 'visible';
+            await page.waitForSelector(req.waitForSelector, { state, timeout: Math.min(req.timeoutMs ?? 30_000, 20_000) });
           }
           // let the renderer paint twice (hover fade-in, layout) before capturing
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
