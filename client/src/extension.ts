@@ -15,8 +15,10 @@ import { DOCUMENT_SELECTOR_LANGUAGES, SELECT_RANGE_COMMAND, SETTINGS_SECTION, ST
 import { createContract } from './createContract';
 import { DeploymentModeStatus, selectDeploymentMode } from './deploymentMode';
 import { OPEN_RULE_DOC_COMMAND, openRuleDoc, withRenderedRuleDoc } from './ruleDocs';
+import { WorkspaceCheck } from './workspaceCheck';
 
 let client: LanguageClient | undefined;
+let workspaceCheck: WorkspaceCheck | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Responsibility Lens');
@@ -33,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(SELECT_RANGE_COMMAND, selectRange),
     vscode.commands.registerCommand('responsibilityLens.createContract', () => (client ? createContract(client) : undefined)),
     vscode.commands.registerCommand(OPEN_RULE_DOC_COMMAND, (ruleId: unknown) => openRuleDoc(context.extensionUri, ruleId)),
+    vscode.commands.registerCommand('responsibilityLens.checkWorkspace', () => workspaceCheck?.run()),
   );
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -63,6 +66,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('responsibilityLens', vscode.l10n.t('Responsibility Lens'), serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
   await client.start();
+  workspaceCheck = new WorkspaceCheck(client);
+  context.subscriptions.push(workspaceCheck);
+  void workspaceCheck.start();
   // Custom rules are code from the workspace: they load only once the user trusts it.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUSTED_NOTIFICATION)));
 }

@@ -1,4 +1,4 @@
-import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultAssetPaths } from './assets';
 import { AnalysisCache, moduleMemberFile } from './documents/analysisCache';
@@ -22,13 +22,14 @@ import { URI } from 'vscode-uri';
 import type { DeclarativeRule } from './rules/declarative/rule';
 import { isCustomRulesFile, loadCustomRules, type RuleFileProblem } from './rules/custom';
 import { ruleFileDiagnostic } from './handlers/diagnostics';
-import { CONTRACT_TEMPLATE_REQUEST, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type ContractStatus, type ContractTemplateResult, type RlensSettings, type StatusParams } from './protocol/protocol';
+import { CHECK_FILES_REQUEST, CLEAR_CLOSED_FILES_NOTIFICATION, FORGET_FILES_NOTIFICATION, type CheckFilesParams, type CheckFilesResult, CONTRACT_TEMPLATE_REQUEST, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type ContractStatus, type ContractTemplateResult, type RlensSettings, type StatusParams } from './protocol/protocol';
 import { isContractFile } from './contract/contract';
 import { contractTemplate } from './contract/template';
 import { workspaceContract } from './contract/workspace';
 import { onCompletion } from './handlers/completion';
 import { contractDiagnostics } from './handlers/contractDiagnostics';
 import { statusText } from './handlers/statusText';
+import { ClosedFileDiagnostics } from './handlers/closedFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -57,6 +58,17 @@ const context: HandlerContext = {
   log,
 };
 const diagnostics = new DiagnosticsScheduler(connection, context);
+const closedFiles = new ClosedFileDiagnostics(connection, context, (uri, text, current) => {
+  const file = moduleMemberFile(uri);
+  const analysis = context.engine.analyse(uri, uri, text, {
+    mode: current.mode,
+    maxLength: current.maxLength,
+    ...(file && file.endsWith('.tf') && modules ? { module: () => modules?.siblings(file) ?? [] } : {}),
+  });
+  // A closed file's tree is not kept: the next check reads the file again.
+  context.engine.forget(uri);
+  return analysis;
+});
 
 let workspaceRoots: string[] = [];
 let trusted = false;
@@ -131,6 +143,7 @@ function reloadCustomRules(): void {
     void connection.sendDiagnostics({ uri, diagnostics: (customRuleProblems.get(file) ?? []).map((p) => ruleFileDiagnostic(p)) });
   }
   diagnostics.scheduleAll();
+  closedFiles.recheckAll();
 }
 
 /**
@@ -161,6 +174,7 @@ function refreshViews(): void {
   void connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   diagnostics.scheduleAll();
+  closedFiles.recheckAll();
 }
 
 function readOrEmpty(file: string): string | undefined {
@@ -180,6 +194,7 @@ connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((change) => isCustomRulesFile(URI.parse(change.uri).fsPath))) reloadCustomRules();
   if (params.changes.some((change) => isContractFile(URI.parse(change.uri).fsPath))) reloadContract();
   for (const change of params.changes) moduleChanged(moduleMemberFile(change.uri));
+  closedFiles.forget(params.changes.filter((change) => change.type === FileChangeType.Deleted).map((change) => change.uri));
 });
 
 connection.onInitialized(() => {
@@ -207,6 +222,7 @@ async function refreshSettings(): Promise<void> {
   void connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   diagnostics.scheduleAll();
+  closedFiles.recheckAll();
 }
 
 function sendStatus(): void {
@@ -262,6 +278,7 @@ function moduleChanged(file: string | undefined): void {
   if (!file || !modules) return;
   const dir = path.dirname(file);
   modules.touch(dir);
+  closedFiles.recheckDir(dir);
   for (const open of documents.all()) {
     const other = moduleMemberFile(open.uri);
     if (other && other !== file && path.dirname(other) === dir) diagnostics.schedule(open.uri);
@@ -270,6 +287,8 @@ function moduleChanged(file: string | undefined): void {
 documents.onDidClose((event) => {
   cache?.forget(event.document.uri);
   diagnostics.clear(event.document.uri);
+  // With whole-workspace results on, a closed file keeps its diagnostics, read from the disk again.
+  closedFiles.closed(event.document.uri);
   // Closing an edited, unsaved contract falls back to what is on disk.
   if (isContractFile(URI.parse(event.document.uri).fsPath)) reloadContract();
 });
@@ -279,6 +298,12 @@ connection.languages.inlayHint.on(lifecycle.serving(guarded('inlayHint', [], log
 connection.onCodeLens(lifecycle.serving(guarded('codeLens', [], log, (params) => onCodeLens(context, params))));
 connection.onCodeAction(lifecycle.serving(guarded('codeAction', [], log, (params) => onCodeActions(context, params))));
 connection.onCompletion(lifecycle.serving(guarded('completion', [], log, (params) => onCompletion(context, params))));
+connection.onRequest(
+  CHECK_FILES_REQUEST,
+  lifecycle.serving(async (params: CheckFilesParams, token): Promise<CheckFilesResult> => ({ checked: engine ? await closedFiles.check(params.uris, token) : 0 })),
+);
+connection.onNotification(FORGET_FILES_NOTIFICATION, (params: CheckFilesParams) => closedFiles.forget(params.uris));
+connection.onNotification(CLEAR_CLOSED_FILES_NOTIFICATION, () => closedFiles.clearAll());
 connection.onRequest(CONTRACT_TEMPLATE_REQUEST, lifecycle.serving((): ContractTemplateResult => ({ text: engine ? contractTemplate(engine.knowledge) : '' })));
 
 // A bug in one request must never end the process: log it and keep serving.

@@ -19,6 +19,7 @@ const MUST_BE_RESTRICTED = [
   'responsibilityLens.maxFileSizeKB',
   'responsibilityLens.deploymentMode',
   'responsibilityLens.annotations',
+  'responsibilityLens.workspaceDiagnostics',
 ];
 
 describe('package.json', () => {

@@ -44,6 +44,8 @@ suite('Rule pages in a real VS Code', () => {
     assert.match(preview?.label ?? '', new RegExp(String(code.value)));
     const sources = allTabs().filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.path.endsWith('.md'));
     assert.deepStrictEqual(sources.map((tab) => tab.label), [], 'no Markdown source tab');
+    // The preview reads the page as a document (the Markdown extension runs in this extension host).
+    await until('the page read by the preview', async () => vscode.workspace.textDocuments.map((d) => d.uri.path), (paths) => paths.some((p) => p.endsWith(`/docs/rules/${String(code.value)}.md`)));
     await requestScreenshot('rule-doc-preview', { waitForSelector: 'iframe.webview.ready' });
   });
 });
