@@ -1,39 +1,52 @@
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION, type DeploymentModeSetting, type StatusParams } from '../../server/src/protocol/protocol';
 
-/** The status-bar item showing the deployment mode in force; clicking it switches the mode. */
+/**
+ * The status-bar item showing the deployment mode in force; clicking it switches the mode. It shows only while the
+ * active editor holds a file the extension analyses, and says what the server wrote, in the user's language.
+ */
 export class DeploymentModeStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('responsibilityLens.deploymentMode', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  constructor(private readonly analyses: (document: vscode.TextDocument) => boolean) {
     this.item.name = vscode.l10n.t('Responsibility Lens deployment mode');
     this.item.command = 'responsibilityLens.selectDeploymentMode';
-    this.item.text = '$(shield) …';
-    this.item.show();
+    this.item.text = '$(shield)';
+    this.subscription = vscode.window.onDidChangeActiveTextEditor(() => this.showOrHide());
+    this.showOrHide();
   }
 
   update(status: StatusParams): void {
     const contract = contractLabel(status.contract);
-    this.item.text = `$(shield) ${status.deploymentModeLabel}${contract ? ` · ${contract.short}` : ''}`;
+    // Servers before the text field: the mode's name alone.
+    this.item.text = status.text ?? `$(shield) ${status.deploymentModeLabel}`;
     const tooltip = vscode.l10n.t('Responsibility Lens: deployment mode {0}. Click to change.', status.deploymentModeLabel);
-    this.item.tooltip = status.dataError ?? (contract ? `${tooltip}\n${contract.long}` : tooltip);
+    this.item.tooltip = status.tooltip ?? status.dataError ?? (contract ? `${tooltip}\n${contract.long}` : tooltip);
     this.item.backgroundColor = status.dataError ? new vscode.ThemeColor('statusBarItem.errorBackground') : status.contract === 'invalid' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
+  private showOrHide(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document && this.analyses(document)) this.item.show();
+    else this.item.hide();
+  }
+
   dispose(): void {
+    this.subscription.dispose();
     this.item.dispose();
   }
 }
 
 /** What the status bar says about the workspace's contract; nothing when there is none. */
-function contractLabel(status: StatusParams['contract']): { short: string; long: string } | undefined {
+function contractLabel(status: StatusParams['contract']): { long: string } | undefined {
   switch (status) {
     case 'loaded':
-      return { short: vscode.l10n.t('contract'), long: vscode.l10n.t('The contract .rlens/contract.yaml is applied.') };
+      return { long: vscode.l10n.t('The contract .rlens/contract.yaml is applied.') };
     case 'untrusted':
-      return { short: vscode.l10n.t('contract not loaded'), long: vscode.l10n.t('The contract .rlens/contract.yaml is not loaded: the workspace is not trusted.') };
+      return { long: vscode.l10n.t('The contract .rlens/contract.yaml is not loaded: the workspace is not trusted.') };
     case 'invalid':
-      return { short: vscode.l10n.t('contract invalid'), long: vscode.l10n.t('The contract .rlens/contract.yaml has errors and is not applied; see its problems.') };
+      return { long: vscode.l10n.t('The contract .rlens/contract.yaml has errors and is not applied; see its problems.') };
     default:
       return undefined;
   }

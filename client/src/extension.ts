@@ -14,18 +14,28 @@ import {
 import { DOCUMENT_SELECTOR_LANGUAGES, SELECT_RANGE_COMMAND, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type RlensSettings, type StatusParams } from '../../server/src/protocol/protocol';
 import { createContract } from './createContract';
 import { DeploymentModeStatus, selectDeploymentMode } from './deploymentMode';
+import { OPEN_RULE_DOC_COMMAND, openRuleDoc, withRenderedRuleDoc } from './ruleDocs';
+import { WorkspaceCheck } from './workspaceCheck';
 
 let client: LanguageClient | undefined;
+let workspaceCheck: WorkspaceCheck | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Responsibility Lens');
-  const status = new DeploymentModeStatus();
+  const documentSelector = DOCUMENT_SELECTOR_LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+    { scheme: 'vscode-remote', language },
+  ]);
+  const status = new DeploymentModeStatus((document) => vscode.languages.match(documentSelector, document) > 0);
   context.subscriptions.push(
     output,
     status,
     vscode.commands.registerCommand('responsibilityLens.selectDeploymentMode', selectDeploymentMode),
     vscode.commands.registerCommand(SELECT_RANGE_COMMAND, selectRange),
     vscode.commands.registerCommand('responsibilityLens.createContract', () => (client ? createContract(client) : undefined)),
+    vscode.commands.registerCommand(OPEN_RULE_DOC_COMMAND, (ruleId: unknown) => openRuleDoc(context.extensionUri, ruleId)),
+    vscode.commands.registerCommand('responsibilityLens.checkWorkspace', () => workspaceCheck?.run()),
   );
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -34,11 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR_LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-      { scheme: 'vscode-remote', language },
-    ]),
+    documentSelector,
     synchronize: {
       configurationSection: SETTINGS_SECTION,
       // Custom rules, the contract, and the files of Terraform modules (a change in one file can change another's findings).
@@ -46,15 +52,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/.rlens/rules/*.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/.rlens/contract.yaml'),
         vscode.workspace.createFileSystemWatcher('**/*.tf'),
+        // Variable files Terraform loads by itself: the module's .tf files read their values.
+        vscode.workspace.createFileSystemWatcher('**/{terraform.tfvars,*.auto.tfvars}'),
       ],
     },
     initializationOptions: currentSettings(),
     outputChannel: output,
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(withRenderedRuleDoc)),
+    },
     errorHandler: new RestartOnceNotice(),
   };
   client = new LanguageClient('responsibilityLens', vscode.l10n.t('Responsibility Lens'), serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
   await client.start();
+  workspaceCheck = new WorkspaceCheck(client);
+  context.subscriptions.push(workspaceCheck);
+  void workspaceCheck.start();
   // Custom rules are code from the workspace: they load only once the user trusts it.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUSTED_NOTIFICATION)));
 }

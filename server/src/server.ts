@@ -1,7 +1,7 @@
-import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultAssetPaths } from './assets';
-import { AnalysisCache, terraformFile } from './documents/analysisCache';
+import { AnalysisCache, moduleMemberFile } from './documents/analysisCache';
 import { ModuleIndex } from './documents/moduleIndex';
 import { effectiveSettings, type EffectiveSettings } from './documents/settings';
 import { Engine } from './engine';
@@ -13,7 +13,7 @@ import { FIX_ALL_RULE_KIND, onCodeActions } from './handlers/codeActions';
 import { onCodeLens } from './handlers/codeLens';
 import type { HandlerContext } from './handlers/context';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
-import { guarded } from './handlers/guard';
+import { guarded, Lifecycle } from './handlers/guard';
 import { onHover } from './handlers/hover';
 import { onInlayHints } from './handlers/inlayHints';
 import * as fs from 'fs';
@@ -22,13 +22,15 @@ import { URI } from 'vscode-uri';
 import type { DeclarativeRule } from './rules/declarative/rule';
 import { isCustomRulesFile, loadCustomRules, type RuleFileProblem } from './rules/custom';
 import { ruleFileDiagnostic } from './handlers/diagnostics';
-import { CONTRACT_TEMPLATE_REQUEST, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type ContractStatus, type ContractTemplateResult, type RlensSettings, type StatusParams } from './protocol/protocol';
+import { CHECK_FILES_REQUEST, CLEAR_CLOSED_FILES_NOTIFICATION, FORGET_FILES_NOTIFICATION, type CheckFilesParams, type CheckFilesResult, CONTRACT_TEMPLATE_REQUEST, SETTINGS_SECTION, STATUS_NOTIFICATION, TRUSTED_NOTIFICATION, type ContractStatus, type ContractTemplateResult, type RlensSettings, type StatusParams } from './protocol/protocol';
 import { isContractFile } from './contract/contract';
 import { contractTemplate } from './contract/template';
 import { workspaceContract } from './contract/workspace';
 import { onCompletion } from './handlers/completion';
 import { contractDiagnostics } from './handlers/contractDiagnostics';
 import { maskSecretsIn } from './rules/secrets/displaySafe';
+import { statusText } from './handlers/statusText';
+import { ClosedFileDiagnostics } from './handlers/closedFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -58,9 +60,21 @@ const context: HandlerContext = {
   log,
 };
 const diagnostics = new DiagnosticsScheduler(connection, context);
+const closedFiles = new ClosedFileDiagnostics(connection, context, (uri, text, current) => {
+  const file = moduleMemberFile(uri);
+  const analysis = context.engine.analyse(uri, uri, text, {
+    mode: current.mode,
+    maxLength: current.maxLength,
+    ...(file && file.endsWith('.tf') && modules ? { module: () => modules?.siblings(file) ?? [] } : {}),
+  });
+  // A closed file's tree is not kept: the next check reads the file again.
+  context.engine.forget(uri);
+  return analysis;
+});
 
 let workspaceRoots: string[] = [];
-let trusted = true;
+let trusted = false;
+const lifecycle = new Lifecycle();
 /** Problems of each custom rules file on disk, published as that file's diagnostics. */
 let customRuleProblems = new Map<string, RuleFileProblem[]>();
 let contractStatus: ContractStatus = 'none';
@@ -69,7 +83,9 @@ let contractFile: string | undefined;
 
 connection.onInitialize(async (params: InitializeParams) => {
   locale = params.locale;
-  trusted = (params.initializationOptions as RlensSettings | undefined)?.trusted !== false;
+  // Untrusted unless the client says otherwise: a client that does not know about trust must not make the
+  // server run the workspace's own rules and contract.
+  trusted = (params.initializationOptions as RlensSettings | undefined)?.trusted === true;
   workspaceRoots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
   settings = effectiveSettings(params.initializationOptions as RlensSettings | undefined, locale);
   await startEngine();
@@ -129,6 +145,7 @@ function reloadCustomRules(): void {
     void connection.sendDiagnostics({ uri, diagnostics: (customRuleProblems.get(file) ?? []).map((p) => ruleFileDiagnostic(p)) });
   }
   diagnostics.scheduleAll();
+  closedFiles.recheckAll();
 }
 
 /**
@@ -159,6 +176,7 @@ function refreshViews(): void {
   void connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   diagnostics.scheduleAll();
+  closedFiles.recheckAll();
 }
 
 function readOrEmpty(file: string): string | undefined {
@@ -177,7 +195,8 @@ connection.onNotification(TRUSTED_NOTIFICATION, () => {
 connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((change) => isCustomRulesFile(URI.parse(change.uri).fsPath))) reloadCustomRules();
   if (params.changes.some((change) => isContractFile(URI.parse(change.uri).fsPath))) reloadContract();
-  for (const change of params.changes) moduleChanged(terraformFile(change.uri));
+  for (const change of params.changes) moduleChanged(moduleMemberFile(change.uri));
+  closedFiles.forget(params.changes.filter((change) => change.type === FileChangeType.Deleted).map((change) => change.uri));
 });
 
 connection.onInitialized(() => {
@@ -188,7 +207,10 @@ connection.onInitialized(() => {
 });
 
 let stopWatching: (() => void) | undefined;
-connection.onShutdown(() => stopWatching?.());
+connection.onShutdown(() => {
+  lifecycle.shutDown();
+  stopWatching?.();
+});
 
 /** Pulls the settings and, when anything the user sees depends on them, refreshes open editors. */
 async function refreshSettings(): Promise<void> {
@@ -202,16 +224,19 @@ async function refreshSettings(): Promise<void> {
   void connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   diagnostics.scheduleAll();
+  closedFiles.recheckAll();
 }
 
 function sendStatus(): void {
   const effective = context.settings().mode;
   const mode = engine?.knowledge.model.modes.get(effective);
+  const label = mode ? pick(mode.name, settings.language) : effective;
   const status: StatusParams = {
     deploymentMode: effective,
-    deploymentModeLabel: mode ? pick(mode.name, settings.language) : effective,
+    deploymentModeLabel: label,
     ...(dataError ? { dataError } : {}),
     contract: contractStatus,
+    ...statusText(effective, label, contractStatus, dataError, settings.language),
   };
   void connection.sendNotification(STATUS_NOTIFICATION, status);
 }
@@ -244,32 +269,44 @@ documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
 documents.onDidChangeContent((event) => {
   diagnostics.schedule(event.document.uri);
   if (isContractFile(URI.parse(event.document.uri).fsPath)) reloadContract();
-  moduleChanged(terraformFile(event.document.uri));
+  moduleChanged(moduleMemberFile(event.document.uri));
 });
 
-/** A Terraform file changed: its module's revision moves on and the open neighbours are checked again. */
+/**
+ * A file of a Terraform module changed (a `.tf` file, or a variable file whose values the others read): its
+ * module's revision moves on and the open neighbours are checked again.
+ */
 function moduleChanged(file: string | undefined): void {
   if (!file || !modules) return;
   const dir = path.dirname(file);
   modules.touch(dir);
+  closedFiles.recheckDir(dir);
   for (const open of documents.all()) {
-    const other = terraformFile(open.uri);
+    const other = moduleMemberFile(open.uri);
     if (other && other !== file && path.dirname(other) === dir) diagnostics.schedule(open.uri);
   }
 }
 documents.onDidClose((event) => {
   cache?.forget(event.document.uri);
   diagnostics.clear(event.document.uri);
+  // With whole-workspace results on, a closed file keeps its diagnostics, read from the disk again.
+  closedFiles.closed(event.document.uri);
   // Closing an edited, unsaved contract falls back to what is on disk.
   if (isContractFile(URI.parse(event.document.uri).fsPath)) reloadContract();
 });
 
-connection.onHover(guarded('hover', null, log, (params) => onHover(context, params)));
-connection.languages.inlayHint.on(guarded('inlayHint', [], log, (params) => onInlayHints(context, params)));
-connection.onCodeLens(guarded('codeLens', [], log, (params) => onCodeLens(context, params)));
-connection.onCodeAction(guarded('codeAction', [], log, (params) => onCodeActions(context, params)));
-connection.onCompletion(guarded('completion', [], log, (params) => onCompletion(context, params)));
-connection.onRequest(CONTRACT_TEMPLATE_REQUEST, (): ContractTemplateResult => ({ text: engine ? contractTemplate(engine.knowledge) : '' }));
+connection.onHover(lifecycle.serving(guarded('hover', null, log, (params) => onHover(context, params))));
+connection.languages.inlayHint.on(lifecycle.serving(guarded('inlayHint', [], log, (params) => onInlayHints(context, params))));
+connection.onCodeLens(lifecycle.serving(guarded('codeLens', [], log, (params) => onCodeLens(context, params))));
+connection.onCodeAction(lifecycle.serving(guarded('codeAction', [], log, (params) => onCodeActions(context, params))));
+connection.onCompletion(lifecycle.serving(guarded('completion', [], log, (params) => onCompletion(context, params))));
+connection.onRequest(
+  CHECK_FILES_REQUEST,
+  lifecycle.serving(async (params: CheckFilesParams, token): Promise<CheckFilesResult> => ({ checked: engine ? await closedFiles.check(params.uris, token) : 0 })),
+);
+connection.onNotification(FORGET_FILES_NOTIFICATION, (params: CheckFilesParams) => closedFiles.forget(params.uris));
+connection.onNotification(CLEAR_CLOSED_FILES_NOTIFICATION, () => closedFiles.clearAll());
+connection.onRequest(CONTRACT_TEMPLATE_REQUEST, lifecycle.serving((): ContractTemplateResult => ({ text: engine ? contractTemplate(engine.knowledge) : '' })));
 
 // A bug in one request must never end the process: log it and keep serving.
 process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? String(error)}`));

@@ -8,6 +8,18 @@ export function terraformFile(uri: string): string | undefined {
   if (!uri.startsWith('file:') || !uri.endsWith('.tf')) return undefined;
   return URI.parse(uri).fsPath;
 }
+
+/**
+ * The file path of a document Terraform reads with its module (a `.tf` file or an auto-loaded variable file:
+ * `terraform.tfvars`, `*.auto.tfvars`), or undefined. Its neighbours take values from it, so a change to it
+ * re-checks them.
+ */
+export function moduleMemberFile(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  if (!name.endsWith('.tf') && name !== 'terraform.tfvars' && !name.endsWith('.auto.tfvars')) return undefined;
+  return URI.parse(uri).fsPath;
+}
 import type { EffectiveSettings } from './settings';
 
 export interface OpenDocument {
@@ -18,11 +30,11 @@ export interface OpenDocument {
 }
 
 /**
- * One analysis per document version and deployment mode: hover, inlay hints, code lens and diagnostics asking
+ * One analysis per document version, deployment mode and size limit: hover, inlay hints, code lens and diagnostics asking
  * about the same version share it, and only the edited document is analysed again.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; mode: string; generation: number; moduleRevision: number; analysis: FileAnalysis }>();
+  private readonly entries = new Map<string, { version: number; mode: string; maxLength: number; generation: number; moduleRevision: number; analysis: FileAnalysis }>();
   /** Bumped when the responsibility data changes, so every cached annotation is recomputed. */
   private generation = 0;
 
@@ -36,7 +48,15 @@ export class AnalysisCache {
     const file = terraformFile(document.uri);
     const moduleRevision = file && this.modules ? this.modules.revision(path.dirname(file)) : 0;
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.mode === settings.mode && cached.generation === this.generation && cached.moduleRevision === moduleRevision) {
+    // The size limit is part of the key: a file skipped as too large is analysed once the limit is raised.
+    if (
+      cached &&
+      cached.version === document.version &&
+      cached.mode === settings.mode &&
+      cached.maxLength === settings.maxLength &&
+      cached.generation === this.generation &&
+      cached.moduleRevision === moduleRevision
+    ) {
       return cached.analysis;
     }
     const modules = this.modules;
@@ -46,7 +66,7 @@ export class AnalysisCache {
       maxLength: settings.maxLength,
       ...(file && modules ? { module: () => modules.siblings(file) } : {}),
     });
-    this.entries.set(document.uri, { version: document.version, mode: settings.mode, generation: this.generation, moduleRevision, analysis });
+    this.entries.set(document.uri, { version: document.version, mode: settings.mode, maxLength: settings.maxLength, generation: this.generation, moduleRevision, analysis });
     return analysis;
   }
 

@@ -149,27 +149,38 @@ export class DiagnosticsScheduler {
     }
     if (isContractFile(fsPath)) return contractDiagnostics(this.context.engine, document.getText(), fsPath, this.context.settings().language);
     const settings = this.context.settings();
-    const analysis = this.context.cache.get(document, settings);
-    const fileName = maskSecretsIn(safeDecode(uri.slice(uri.lastIndexOf('/') + 1)));
-    if (analysis.status === 'skipped') {
-      if (analysis.reason !== 'too-large' && analysis.reason !== 'binary') return [];
-      const message =
-        analysis.reason === 'too-large'
-          ? t(settings.language, 'error.tooLarge', fileName, Math.round(settings.maxLength / 1024))
-          : t(settings.language, 'error.binary', fileName);
-      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE }];
-    }
-    // Other YAML/JSON files are only checked for secrets; their syntax is the YAML/JSON extension's business.
-    const problems = analysis.document.format.startsWith('config') ? [] : analysis.document.problems;
-    const syntax: Diagnostic[] = problems.map((problem) => ({
-      range: problem.range,
-      message: pick(problem.message, settings.language),
-      severity: DiagnosticSeverity.Error,
-      source: DIAGNOSTIC_SOURCE,
-      code: 'syntax',
-    }));
-    return [...syntax, ...findingDiagnostics(this.context, analysis, settings, uri)];
+    return analysisDiagnostics(this.context, uri, document.getText(), this.context.cache.get(document, settings), settings);
   }
+}
+
+/** The diagnostics of one analysis of `text` (an open document's, or a closed file's read from disk). */
+export function analysisDiagnostics(context: HandlerContext, uri: string, text: string, analysis: FileAnalysis, settings: EffectiveSettings): Diagnostic[] {
+  if (analysis.status === 'skipped') {
+    if (analysis.reason !== 'too-large' && analysis.reason !== 'binary') return [];
+    return [tooLargeOrBinary(analysis.reason, uri, Buffer.byteLength(text), settings)];
+  }
+  // Other YAML/JSON files are only checked for secrets; their syntax is the YAML/JSON extension's business.
+  const problems = analysis.document.format.startsWith('config') ? [] : analysis.document.problems;
+  const syntax: Diagnostic[] = problems.map((problem) => ({
+    range: problem.range,
+    message: pick(problem.message, settings.language),
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'syntax',
+  }));
+  return [...syntax, ...findingDiagnostics(context, analysis, settings, uri)];
+}
+
+/** Why a file was not checked, on its first line. `bytes` is the file's size. */
+export function tooLargeOrBinary(reason: 'too-large' | 'binary', uri: string, bytes: number, settings: EffectiveSettings): Diagnostic {
+  // The name is the file's own, decoded for people and with any key in it masked.
+  const fileName = maskSecretsIn(safeDecode(uri.slice(uri.lastIndexOf('/') + 1)));
+  // The analysis cache keys on the limit, so a skipped analysis was made with the limit in force now.
+  const message =
+    reason === 'too-large'
+      ? t(settings.language, 'editor.tooLarge', fileName, Math.ceil(bytes / 1024), Math.round(settings.maxLength / 1024))
+      : t(settings.language, 'error.binary', fileName);
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE };
 }
 
 /** A URI segment decoded for people; a malformed escape (`%E0%A4%A`) is shown as written rather than thrown. */

@@ -1,4 +1,4 @@
-import type { CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 
 /**
  * Runs a request handler so that it always answers: a cancelled request gets the fallback at once, a handler
@@ -19,4 +19,28 @@ export function guarded<P, R>(
       return fallback;
     }
   };
+}
+
+/**
+ * The server's place in the LSP lifecycle. After `shutdown` the protocol allows only `exit`: every other request
+ * is refused with InvalidRequest instead of answered from a server that is going away.
+ */
+export class Lifecycle {
+  private down = false;
+
+  shutDown(): void {
+    this.down = true;
+  }
+
+  get isShutDown(): boolean {
+    return this.down;
+  }
+
+  /** `handler`, refusing once the server is shut down. */
+  serving<P, R>(handler: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R {
+    return (params, token) => {
+      if (this.down) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shut down: only "exit" is accepted.');
+      return handler(params, token);
+    };
+  }
 }

@@ -61,6 +61,10 @@ const messages = {
   'error.matrices': { en: 'The responsibility data is invalid: {0}', zh: '责任数据无效：{0}' },
   'error.keptPrevious': { en: 'The previous responsibility data stays in force.', zh: '继续使用上一份有效的责任数据。' },
   'error.requestFailed': { en: 'Responsibility Lens could not answer {0}; see the output log.', zh: 'Responsibility Lens 无法响应 {0}，详见输出日志。' },
+  'editor.tooLarge': {
+    en: '{0} is {1} KB, larger than the limit of {2} KB (setting responsibilityLens.maxFileSizeKB), and was not checked',
+    zh: '{0} 大小为 {1} KB，超过上限 {2} KB（设置 responsibilityLens.maxFileSizeKB），未检查',
+  },
   'scan.unreadable': { en: 'cannot be read ({0})', zh: '无法读取（{0}）' },
   'scan.syntax': { en: '{0} syntax error(s), first at line {1}; the rest of the file was checked', zh: '{0} 处语法错误，首处在第 {1} 行；文件其余部分已检查' },
   'cli.skipped.binary': { en: 'skipped: binary content', zh: '已跳过：二进制内容' },

@@ -35,6 +35,9 @@ export interface StatusParams {
    * trusted, present but invalid (its problems are diagnostics in the file), or absent.
    */
   readonly contract?: ContractStatus;
+  /** The status-bar text (a few characters, codicons allowed) and tooltip, in the user's language. */
+  readonly text?: string;
+  readonly tooltip?: string;
 }
 
 export type ContractStatus = 'loaded' | 'untrusted' | 'invalid' | 'none';
@@ -54,3 +57,27 @@ export const SELECT_RANGE_COMMAND = 'responsibilityLens.selectRange';
 
 /** Languages whose documents the client hands to the server. */
 export const DOCUMENT_SELECTOR_LANGUAGES = ['terraform', 'terraform-vars', 'yaml', 'json', 'jsonc', 'ros-yaml', 'ros-json'] as const;
+
+/**
+ * Whole-workspace results. The client finds the workspace's IaC files (respecting files.exclude and .gitignore)
+ * and asks for them in batches; the server reads each closed file from disk, publishes its diagnostics and keeps
+ * no tree of it. Open files keep their live diagnostics. Answers how many files were checked.
+ */
+export const CHECK_FILES_REQUEST = 'responsibilityLens/checkFiles';
+
+export interface CheckFilesParams {
+  readonly uris: readonly string[];
+}
+
+export interface CheckFilesResult {
+  readonly checked: number;
+}
+
+/** Files deleted (or now excluded) on disk: their closed-file diagnostics go. */
+export const FORGET_FILES_NOTIFICATION = 'responsibilityLens/forgetFiles';
+
+/** Whole-workspace results turned off: every closed file's diagnostics go. */
+export const CLEAR_CLOSED_FILES_NOTIFICATION = 'responsibilityLens/clearClosedFiles';
+
+/** `responsibilityLens.workspaceDiagnostics`. */
+export type WorkspaceDiagnosticsSetting = 'off' | 'on';

@@ -132,6 +132,9 @@ const USER_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
   'editor.hover.delay': 100,
   'files.hotExit': 'off',
+  // The web workbench auto-saves after 1 s by default (the desktop does not): an auto-save racing a test's own
+  // save() makes VS Code refuse the latter. Tests that want auto-save turn it on themselves.
+  'files.autoSave': 'off',
   'window.restoreWindows': 'none',
 };
 
@@ -177,7 +180,10 @@ async function main() {
   const userDataDir = path.join(tmp, 'user-data');
   const serverDataDir = path.join(tmp, 'server-data');
   const extensionsDir = path.join(tmp, 'extensions');
-  for (const d of [path.join(userDataDir, 'User'), serverDataDir, extensionsDir]) await fsp.mkdir(d, { recursive: true });
+  // The server, its extension hosts and their children (TypeScript server, git) put temporary files and sockets
+  // under TMPDIR: here, so that they go away with the rest.
+  const serverTmpDir = path.join(tmp, 'tmp');
+  for (const d of [path.join(userDataDir, 'User'), serverDataDir, extensionsDir, serverTmpDir]) await fsp.mkdir(d, { recursive: true });
   await fsp.writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   const keepTemp = () => opts.keepTemp;
   cleanupTasks.push(async () => {
@@ -205,6 +211,7 @@ async function main() {
     E2E_RESULTS_FILE: opts.results,
     E2E_SCREENSHOT_DIR: opts.screenshotDir,
     E2E_PROGRESS_FILE: progressFile,
+    TMPDIR: serverTmpDir,
   };
   // variables that would make the server/extension host believe it runs inside another VS Code
   for (const k of Object.keys(serverEnv)) {
@@ -341,7 +348,8 @@ async function main() {
             await page.keyboard.press('Control+I');
           }
           if (req.waitForSelector) {
-            await page.waitForSelector(req.waitForSelector, { state: 'visible', timeout: Math.min(req.timeoutMs ?? 30_000, 20_000) });
+            const state = req.waitForState === 'hidden' ? 'hidden' : 'visible';
+            await page.waitForSelector(req.waitForSelector, { state, timeout: Math.min(req.timeoutMs ?? 30_000, 20_000) });
           }
           // let the renderer paint twice (hover fade-in, layout) before capturing
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -50,6 +50,8 @@ export interface ScreenshotOptions {
   hoverOver?: { text: string; lineContaining?: string };
   /** CSS selector the harness waits for (visible) before taking the shot, e.g. '.monaco-hover'. */
   waitForSelector?: string;
+  /** What `waitForSelector` waits for: 'visible' (default) or 'hidden' (absent or not shown). */
+  waitForState?: 'visible' | 'hidden';
   /** How long to wait for the PNG (default 30 s). */
   timeoutMs?: number;
   /** Screenshot the whole page (default) or only the element matching this selector. */
