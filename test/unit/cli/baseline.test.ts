@@ -63,7 +63,7 @@ describe('rlens scan --baseline / --create-baseline', function () {
   it('accepts the recorded findings: exit 0, reported as in the baseline in text, JSON, SARIF (baselineState, external suppression) and JUnit', async () => {
     const text = await rlens(cwd, 'scan', at('examples'), '--baseline', at('baseline.json'));
     assert.strictEqual(text.code, 0, text.stdout.slice(-500));
-    assert.match(text.stdout, /\n0 new finding\(s\), 77 in baseline, 0 suppressed, 0 error\(s\) in 11 file\(s\) scanned\.\n$/);
+    assert.match(text.stdout, /\n0 new finding\(s\), 77 in baseline, 0 suppressed, 0 error\(s\) in 12 file\(s\) scanned\.\n$/);
     assert.ok(text.stdout.split('\n').filter((l) => l.endsWith(' [in baseline]')).length === 77);
     const sarifOut = await rlens(cwd, 'scan', at('examples'), '--baseline', at('baseline.json'), '--format', 'sarif');
     assert.strictEqual(sarifOut.code, 0);

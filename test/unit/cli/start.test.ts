@@ -28,7 +28,7 @@ describe('npm start', function () {
 
     const findingLines = lines.filter((l) => /^examples\/\S+:\d+:\d+: (critical|high|medium|low) [a-z0-9-]+ \[[^\]]+\] /.test(l));
     assert.strictEqual(findingLines.length, findings, 'one clickable line per finding');
-    assert.strictEqual(lines.at(-1), `${findings} finding(s), 0 suppressed, 0 error(s) in 11 file(s) scanned.`);
+    assert.strictEqual(lines.at(-1), `${findings} finding(s), 0 suppressed, 0 error(s) in 12 file(s) scanned.`);
     assert.match(lines.at(-2) ?? '', /^ {2}By party: Customer \d+ · Shared \d+/);
     assert.deepStrictEqual(lines.slice(-7, -2).map((l) => l.replace(/\d+/, 'N')), ['Summary:', '  Critical: N', '  High: N', '  Medium: N', '  Low: N']);
 
