@@ -5,7 +5,6 @@ import { t } from '../i18n/messages';
 import type { Responsibility } from '../matrices/resolve';
 import type { DeploymentMode, Duty, Text } from '../matrices/types';
 import type { Range } from '../model/types';
-import { responsibilityLabel } from '../features/labels';
 import { readText } from './files';
 import { displayWidth } from './formatters/text';
 
@@ -21,6 +20,10 @@ export interface ExplainedSetting {
   readonly parties: { readonly provider: Duty; readonly customer: Duty; readonly vendor: Duty };
   readonly items: readonly { readonly id: string; readonly category: Text; readonly scope: Text | null; readonly item: Text; readonly source: Text }[];
   readonly valueCase: Text | null;
+  /** The resolver's label, the item it is shown with, why, and the value's verdict: what the hint and hover say. */
+  readonly label: Text;
+  readonly reason: Text;
+  readonly verdict: Text | null;
 }
 
 export interface ExplainResult {
@@ -68,6 +71,9 @@ export function explainFiles(engine: Engine, files: readonly string[], mode: Dep
             source: row.table,
           })),
           valueCase: annotation.valueLabel,
+          label: annotation.resolution.label,
+          reason: annotation.resolution.reason,
+          verdict: annotation.resolution.verdict?.text ?? null,
         });
       }
     }
@@ -97,7 +103,7 @@ export function formatExplainText(result: ExplainResult, language: Language, ela
       `${a.range.start.line}:${a.range.start.column}`,
       [a.resource.type, a.resource.name].filter(Boolean).join('.'),
       a.setting,
-      responsibilityLabel(a.responsibility, language),
+      pick(a.label, language),
       [...new Set(a.items.map((item) => pick(item.item, language)))].join(' + '),
       t(language, `serviceModel.${a.serviceModel}` as 'serviceModel.iaas'),
     ]);

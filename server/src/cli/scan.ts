@@ -71,7 +71,7 @@ export class FileScanner {
     const isRos = analysis.kind === 'yaml' || analysis.kind === 'json';
     const findings = analysis.findings.map((finding): ReportedFinding => {
       const meta = engine.ruleMeta(finding.ruleId);
-      const view = findingView(finding, meta, engine.knowledge, this.resolver, isRos, 'en', finding.severity);
+      const view = findingView(finding, meta, engine.knowledge, this.resolver, isRos, 'en', finding.severity, analysis.resources);
       const item = view.row?.item;
       // Every field is copied as a string, number or plain object: the engine's objects stay in this thread.
       return {
@@ -85,9 +85,11 @@ export class FileScanner {
         },
         resource: finding.resource ? { type: finding.resource.type, name: finding.resource.name } : null,
         responsibility: {
-          id: meta?.item ?? '',
+          id: view.row?.id ?? meta?.item ?? '',
           item: item ? { zh: item.zh, en: item.en } : { zh: '', en: '' },
           parties: { provider: view.row?.provider.duty ?? 'no', customer: view.row?.customer.duty ?? 'yes', vendor: view.row?.vendor.duty ?? 'no' },
+          // Who acts on the setting, as the hint on the finding's line says it.
+          ...(view.resolution ? { party: view.resolution.party, label: { zh: view.resolution.label.zh, en: view.resolution.label.en } } : {}),
         },
         ...(finding.secret ? { secret: { masked: finding.secret.masked } } : {}),
         xref: plainXref(meta?.xref ?? {}),

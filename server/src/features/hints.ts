@@ -1,0 +1,71 @@
+import { pick, type Language } from '../i18n/language';
+import type { Position } from '../model/types';
+import type { Annotation, ResourceAnnotations } from './annotations';
+
+/** The longest visible hint, in characters; the rest of what there is to say is in the tooltip and the hover. */
+export const MAX_HINT_LENGTH = 28;
+
+/** One inlay hint, LSP-free: where, the few words shown, and the full sentence behind them. */
+export interface HintView {
+  readonly annotation: Annotation;
+  readonly position: Position;
+  readonly label: string;
+  readonly tooltip: string;
+}
+
+export interface HintOptions {
+  readonly language: Language;
+  /** Show every mapped setting's hint, even when it repeats the one before (responsibilityLens.showRepeatedHints). */
+  readonly showRepeated: boolean;
+  /** Only settings the customer acts on (responsibilityLens.annotations = customer). */
+  readonly customerOnly: boolean;
+}
+
+/**
+ * The hints of a document, in order. A hint says something new: a setting whose label (and item) repeats the
+ * hint before it is folded into it; when only the item changes the hint names the item; a value the data has a
+ * verdict for (0.0.0.0/0 on an ingress rule) always gets its own hint. No two consecutive hints read the same.
+ */
+export function documentHints(resources: readonly ResourceAnnotations[], options: HintOptions): HintView[] {
+  const { language } = options;
+  const ordered = [...resources].sort((a, b) => a.resource.range.start.line - b.resource.range.start.line || a.resource.range.start.character - b.resource.range.start.character);
+  const hints: HintView[] = [];
+  let previousText: string | undefined;
+  let previousFull: string | undefined;
+  let previousItem: string | undefined;
+  for (const entry of ordered) {
+    for (const annotation of entry.annotations) {
+      const resolution = annotation.resolution;
+      if (options.customerOnly && (resolution.party === 'provider' || resolution.party === 'vendor')) continue;
+      const item = resolution.rows[0];
+      if (!item) continue;
+      const full = pick(resolution.label, language);
+      const verdictHint = resolution.verdict?.hint ? pick(resolution.verdict.hint, language) : undefined;
+      let label: string | undefined;
+      if (verdictHint) label = verdictHint;
+      else if (options.showRepeated || full !== previousFull) label = full;
+      else if (item.id !== previousItem) label = `· ${pick(item.item, language)}`;
+      previousFull = full;
+      previousItem = item.id;
+      if (label === undefined) continue;
+      label = clip(label);
+      if (!options.showRepeated && label === previousText) continue;
+      hints.push({ annotation, position: annotation.setting.valueRange.end, label, tooltip: tooltipOf(annotation, language) });
+      previousText = label;
+    }
+  }
+  return hints;
+}
+
+function clip(text: string): string {
+  return [...text].length <= MAX_HINT_LENGTH ? text : `${[...text].slice(0, MAX_HINT_LENGTH - 1).join('')}…`;
+}
+
+/** "Customer sets · cloud offers — Security groups: <reason>", and the verdict when the value has one. */
+export function tooltipOf(annotation: Annotation, language: Language): string {
+  const resolution = annotation.resolution;
+  const item = resolution.rows[0];
+  const head = `${pick(resolution.label, language)} — ${item ? pick(item.item, language) : ''}`;
+  const verdict = resolution.verdict ? `\n${pick(resolution.verdict.text, language)}` : '';
+  return `${head}${verdict}\n${pick(resolution.reason, language)}`;
+}
