@@ -5,6 +5,7 @@ import { t } from '../i18n/messages';
 import type { Responsibility } from '../matrices/resolve';
 import type { DeploymentMode, Duty, Text } from '../matrices/types';
 import type { Range } from '../model/types';
+import { ModuleIndex } from '../documents/moduleIndex';
 import { readText } from './files';
 import { displayWidth } from './formatters/text';
 
@@ -35,6 +36,8 @@ export interface ExplainResult {
 export function explainFiles(engine: Engine, files: readonly string[], mode: DeploymentMode, relativeTo: string, maxLength?: number): ExplainResult {
   const annotations: ExplainedSetting[] = [];
   const skipped: { file: string; reason: string }[] = [];
+  // Values written in the module's other files are read as `rlens scan` and the editor read them.
+  const modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind));
   for (const file of files) {
     const shown = path.relative(relativeTo, file) || file;
     let text: string;
@@ -44,7 +47,7 @@ export function explainFiles(engine: Engine, files: readonly string[], mode: Dep
       skipped.push({ file: shown, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
       continue;
     }
-    const analysis = engine.analyse(file, file, text, { mode, ...(maxLength !== undefined ? { maxLength } : {}) });
+    const analysis = engine.analyse(file, file, text, { mode, module: () => modules.siblings(path.resolve(file)), ...(maxLength !== undefined ? { maxLength } : {}) });
     engine.forget(file);
     if (analysis.status === 'skipped') {
       if (analysis.reason !== 'unsupported') skipped.push({ file: shown, reason: analysis.reason });

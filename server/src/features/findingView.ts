@@ -27,16 +27,26 @@ export function serviceModelOf(knowledge: Knowledge, finding: Finding, isRos: bo
  * missing) resolves the rule's item as a setting of that resource would be.
  */
 export function findingResolution(finding: Finding, meta: RuleMeta | undefined, knowledge: Knowledge, resolver: RowResolver, isRos: boolean, annotated: readonly ResourceAnnotations[]): SettingResolution | undefined {
-  const line = finding.range.start.line;
+  const at = finding.range.start;
+  let best: { annotation: ResourceAnnotations['annotations'][number]; size: number } | undefined;
   for (const entry of annotated) {
-    if (finding.resource && entry.resource !== finding.resource && (entry.resource.type !== finding.resource.type || entry.resource.name !== finding.resource.name)) continue;
-    if (line < entry.resource.range.start.line || line > entry.resource.range.end.line) continue;
-    const onLine = entry.annotations.find((a) => a.setting.keyRange.start.line <= line && line <= a.setting.valueRange.end.line && a.setting.valueRange.start.line === a.setting.valueRange.end.line)
-      ?? entry.annotations.find((a) => a.setting.keyRange.start.line === line);
-    if (onLine) return onLine.resolution;
+    if (at.line < entry.resource.range.start.line || at.line > entry.resource.range.end.line) continue;
+    for (const annotation of entry.annotations) {
+      // The innermost annotated setting whose key-to-value span holds the finding: a finding on a nested value
+      // (VersioningConfiguration.Status) belongs to the mapped block it sits in, as the block's hint does.
+      const { keyRange, valueRange } = annotation.setting;
+      if (before(at, keyRange.start) || before(valueRange.end, at)) continue;
+      const size = (valueRange.end.line - keyRange.start.line) * 100_000 + (valueRange.end.character - keyRange.start.character);
+      if (!best || size < best.size) best = { annotation, size };
+    }
   }
+  if (best) return best.annotation.resolution;
   if (!meta) return undefined;
   return resolveSetting({ serviceModel: serviceModelOf(knowledge, finding, isRos), items: [meta.item], path: '', literals: [], ...(finding.resource ? { resourceType: finding.resource.type } : {}) }, knowledge.acting, resolver);
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 /** "Ingress open to 0.0.0.0/0 … — Customer sets · cloud offers · Security groups": the problem first, then who acts. */

@@ -19,6 +19,8 @@ export interface HintOptions {
   readonly showRepeated: boolean;
   /** Only settings the customer acts on (responsibilityLens.annotations = customer). */
   readonly customerOnly: boolean;
+  /** The length of a line without its trailing white space: places a hint after a YAML block's last character. */
+  readonly lineEnd?: (line: number) => number;
 }
 
 /**
@@ -50,11 +52,26 @@ export function documentHints(resources: readonly ResourceAnnotations[], options
       if (label === undefined) continue;
       label = clip(label);
       if (!options.showRepeated && label === previousText) continue;
-      hints.push({ annotation, position: annotation.setting.valueRange.end, label, tooltip: tooltipOf(annotation, language) });
+      hints.push({ annotation, position: endOfValue(annotation, options.lineEnd), label, tooltip: tooltipOf(annotation, language) });
       previousText = label;
     }
   }
   return hints;
+}
+
+/**
+ * Where the value ends: after its last character, never between a key and its value. A YAML block's range ends
+ * at the start of the next line; its hint goes at the end of the block's last line instead.
+ */
+function endOfValue(annotation: Annotation, lineEnd: ((line: number) => number) | undefined): Position {
+  const { keyRange, valueRange } = annotation.setting;
+  const end = valueRange.end;
+  if (end.character === 0 && end.line > keyRange.start.line && lineEnd) {
+    let line = end.line - 1;
+    while (line > keyRange.start.line && lineEnd(line) === 0) line--;
+    return { line, character: lineEnd(line) };
+  }
+  return end;
 }
 
 function clip(text: string): string {

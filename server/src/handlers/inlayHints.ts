@@ -12,8 +12,10 @@ export function onInlayHints(context: HandlerContext, params: InlayHintParams): 
   const analysis = analysisOf(context, params.textDocument.uri);
   if (analysis?.status !== 'analysed') return [];
   const { start, end } = params.range;
+  const document = context.documents.get(params.textDocument.uri);
+  const lines = document ? document.getText().split(/\r?\n/) : [];
   // Folding depends on the hints before the range, so the whole document is laid out and then cut to the range.
-  return documentHints(analysis.resources, { language: settings.language, showRepeated: settings.showRepeatedHints, customerOnly: settings.annotations === 'customer' })
+  return documentHints(analysis.resources, { language: settings.language, showRepeated: settings.showRepeatedHints, customerOnly: settings.annotations === 'customer', lineEnd: (line) => (lines[line] ?? '').trimEnd().length })
     .filter((hint) => hint.position.line >= start.line && hint.position.line <= end.line)
     .map((hint) => ({ position: hint.position, label: [{ value: hint.label, tooltip: hint.tooltip }], kind: InlayHintKind.Parameter, paddingLeft: true }));
 }
