@@ -30,13 +30,16 @@ export interface HintOptions {
  */
 export function documentHints(resources: readonly ResourceAnnotations[], options: HintOptions): HintView[] {
   const { language } = options;
-  const ordered = [...resources].sort((a, b) => a.resource.range.start.line - b.resource.range.start.line || a.resource.range.start.character - b.resource.range.start.character);
+  // In the order the hints appear in the editor: a list's own hint sits after its elements'.
+  const ordered = resources
+    .flatMap((entry) => entry.annotations.map((annotation) => ({ annotation, position: endOfValue(annotation, options.lineEnd) })))
+    .sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
   const hints: HintView[] = [];
   let previousText: string | undefined;
   let previousFull: string | undefined;
   let previousItem: string | undefined;
-  for (const entry of ordered) {
-    for (const annotation of entry.annotations) {
+  for (const { annotation, position } of ordered) {
+    {
       const resolution = annotation.resolution;
       if (options.customerOnly && (resolution.party === 'provider' || resolution.party === 'vendor')) continue;
       const item = resolution.rows[0];
@@ -52,7 +55,7 @@ export function documentHints(resources: readonly ResourceAnnotations[], options
       if (label === undefined) continue;
       label = clip(label);
       if (!options.showRepeated && label === previousText) continue;
-      hints.push({ annotation, position: endOfValue(annotation, options.lineEnd), label, tooltip: tooltipOf(annotation, language) });
+      hints.push({ annotation, position, label, tooltip: tooltipOf(annotation, language) });
       previousText = label;
     }
   }

@@ -56,7 +56,7 @@ export function hoverMarkdown(annotation: Annotation, mode: DeploymentModeDefini
  * backslash-escaped (links, images, emphasis, code spans, HTML tags, tables), and line breaks become spaces.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&"'=:;]/g, (c) => `\\${c}`);
+  return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => `\\${c}`);
 }
 
 function rowSection(row: MatrixRow, language: Language): string {

@@ -71,8 +71,11 @@ export interface SettingInput {
   readonly path: string;
   /** The setting's own refinements (resources/alicloud/*.yaml `acting:`). */
   readonly override?: SettingMapping['acting'];
-  /** The literal values of the setting (a list's elements each), resolved references included. */
-  readonly literals: readonly string[];
+  /**
+   * The literal values of the setting (a list's elements each), resolved references included; `shown` is what a
+   * verdict may quote: the literal as written, or the reference (var.x) when the value is written elsewhere.
+   */
+  readonly literals: readonly { readonly value: string; readonly shown: string }[];
   /** The literal of the nearest sibling setting whose path matches, for `{port}` and `requires`. */
   readonly sibling?: (path: RegExp) => string | null | undefined;
   /** Lets a contract's reassignment for one resource type apply. */
@@ -187,8 +190,9 @@ function reasonOf(acting: Acting, key: LabelKey, row: MatrixRow): Text {
 function verdictOf(cases: readonly ValueCase[], input: SettingInput): Verdict | null {
   for (const c of cases) {
     if (c.paths && !c.paths.test(input.path)) continue;
-    const value = input.literals.find((literal) => c.value.test(literal));
-    if (value === undefined) continue;
+    const literal = input.literals.find((l) => c.value.test(l.value));
+    if (literal === undefined) continue;
+    const value = literal.shown;
     if (c.requires) {
       const sibling = input.sibling?.(c.requires.path);
       if (typeof sibling === 'string' && !c.requires.value.test(sibling)) continue;
@@ -196,12 +200,13 @@ function verdictOf(cases: readonly ValueCase[], input: SettingInput): Verdict | 
     const port = c.port ? portText(input.sibling?.(c.port)) : null;
     const fill = (template: string, language: 'en' | 'zh'): string =>
       template.replace(/\{value\}/g, value).replace(/\{port\}/g, port ? port[language] : PORTS_UNKNOWN[language]);
-    return { text: { en: fill(c.text.en, 'en'), zh: fill(c.text.zh, 'zh') }, hint: c.hint };
+    const hint = c.hint ? { en: fill(c.hint.en, 'en').trim(), zh: fill(c.hint.zh, 'zh').trim() } : null;
+    return { text: { en: fill(c.text.en, 'en'), zh: fill(c.text.zh, 'zh') }, hint };
   }
   return null;
 }
 
-const PORTS_UNKNOWN: Text = { en: 'the ports this rule opens', zh: '此规则开放的端口' };
+const PORTS_UNKNOWN: Text = { en: 'its ports', zh: '此规则开放的端口' };
 
 /** "3389/3389" → port 3389; "-1/-1" or "1/65535" → every port; "80/443" → ports 80–443. */
 export function portText(range: string | null | undefined): Text | null {
@@ -210,16 +215,22 @@ export function portText(range: string | null | undefined): Text | null {
   if (!match) return null;
   const [, from, to] = match;
   if (from === '-1' || (from === '1' && to === '65535')) return { en: 'every port', zh: '全部端口' };
-  if (from === to) return { en: `port ${from}`, zh: `${from} 端口` };
-  return { en: `ports ${from}–${to}`, zh: `${from}–${to} 端口` };
+  if (from === to) return { en: `port ${from}`, zh: `端口 ${from} ` };
+  return { en: `ports ${from}–${to}`, zh: `端口 ${from}–${to} ` };
 }
 
-/** The literal values of a setting's elements, as text: what value cases are matched against. */
-export function literalsOf(settings: readonly Setting[]): string[] {
-  const out: string[] = [];
+/**
+ * The literal values of a setting's elements, as text: what value cases are matched against. A value written
+ * elsewhere (a variable's default, a tfvars entry) is judged, but quoted by its reference, never by its value.
+ */
+export function literalsOf(settings: readonly Setting[]): { value: string; shown: string }[] {
+  const out: { value: string; shown: string }[] = [];
   for (const setting of settings) {
-    const value = setting.value.kind === 'literal' ? setting.value.value : setting.resolved?.value;
-    if (value !== undefined && value !== null) out.push(String(value));
+    if (setting.value.kind === 'literal') {
+      if (setting.value.value !== null) out.push({ value: String(setting.value.value), shown: String(setting.value.value) });
+    } else if (setting.resolved && setting.resolved.value !== null) {
+      out.push({ value: String(setting.resolved.value), shown: setting.value.kind === 'reference' || setting.value.kind === 'unknown' ? setting.value.text : setting.key });
+    }
   }
   return out;
 }
