@@ -67,7 +67,7 @@ suite('Responsibility Lens in a real VS Code', () => {
     );
     const text = hoverText(hovers);
     // First the verdict for this setting and this value, then the customer's duty, then the standard's row.
-    assert.match(text.split('\n')[0] ?? '', /cidr\\_ip.*只放行确需访问端口 22 的地址；0\\\.0\\\.0\\\.0\/0 会把它开放给整个互联网/);
+    assert.match(text.split('\n')[0] ?? '', /cidr\\_ip.*只放行确需访问端口 3389 的地址；0\\\.0\\\.0\\\.0\/0 会把它开放给整个互联网/);
     assert.match(text, /\*\*客户\*\*：只放行业务需要的来源、端口和协议/);
     assert.match(text, /承担为云服务客户提供安全组功能的责任/);
     assert.match(text, /为云服务设置合理的安全组/);
