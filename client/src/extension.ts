@@ -89,6 +89,7 @@ function currentSettings(): RlensSettings {
     deploymentMode: configuration.get('deploymentMode'),
     language: configuration.get('language'),
     maxFileSizeKB: configuration.get('maxFileSizeKB'),
+    showRepeatedHints: configuration.get('showRepeatedHints'),
     severity: configuration.get('severity'),
     trusted: vscode.workspace.isTrusted,
   };

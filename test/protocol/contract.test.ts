@@ -30,7 +30,8 @@ describe('the workspace contract (.rlens/contract.yaml)', function () {
   async function imageHint(c: LspClient, uri: string): Promise<string> {
     const hints = (await c.inlayHints(uri)) ?? [];
     const hint = hints.find((h) => h.position.line === 1);
-    return typeof hint?.label === 'string' ? hint.label : '';
+    if (!hint) return '';
+    return typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');
   }
 
   /** Polls the hint with a deadline (the server refreshes asynchronously after a contract change). */
@@ -57,7 +58,7 @@ describe('the workspace contract (.rlens/contract.yaml)', function () {
     client = await LspClient.start({ language: 'zh-cn', trusted: true }, 'en', {}, workspace);
     await client.waitFor(() => client?.statuses.at(-1)?.contract === 'loaded', 'contract loaded');
     await client.open(uri, 'terraform', TERRAFORM);
-    assert.match(await imageHint(client, uri), /^云服务商（合同） · /);
+    assert.match(await imageHint(client, uri), /^云商（合同）$/);
     const hover = await client.hover(uri, { line: 1, character: 4 });
     const markdown = (hover?.contents as MarkupContent).value;
     assert.match(markdown, /（来自您的合同）/);
@@ -69,16 +70,16 @@ describe('the workspace contract (.rlens/contract.yaml)', function () {
     client = await LspClient.start({ language: 'en', trusted: true }, 'en', {}, workspace);
     const uri = `file://${workspace}/main.tf`;
     await client.open(uri, 'terraform', TERRAFORM);
-    await hintBecomes(client, uri, /^Provider \(contract\) · /);
+    await hintBecomes(client, uri, /^Provider \(contract\)$/);
 
     fs.writeFileSync(contractPath, CHOOSE_A);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${contractPath}`, type: 2 }] });
-    await hintBecomes(client, uri, /^Shared \(contract\) · /);
+    await hintBecomes(client, uri, /^Shared \(contract\)$/);
 
     const contractUri = `file://${contractPath}`;
     await client.open(contractUri, 'yaml', CHOOSE_A);
     await client.change(contractUri, 2, { start: { line: 2, character: 35 }, end: { line: 2, character: 36 } }, 'b');
-    await hintBecomes(client, uri, /^Provider \(contract\) · /);
+    await hintBecomes(client, uri, /^Provider \(contract\)$/);
   });
 
   it('an untrusted workspace ignores the contract, and the status says so', async () => {

@@ -42,7 +42,9 @@ describe('values from other files of the module', function () {
     assert.match(related?.message ?? '', /var\.admin_cidr → terraform\.tfvars/);
     const hover = await client.hover(main, { line: 3, character: 5 });
     const markdown = (hover?.contents as { value: string } | undefined)?.value ?? '';
-    assert.match(markdown, /The value is written elsewhere: var\.admin_cidr → terraform\.tfvars, line 2/);
+    // Template text in a hover is escaped Markdown (var\.admin\_cidr renders as var.admin_cidr).
+    assert.match(markdown, /The value is written elsewhere: var\\\.admin\\_cidr → terraform\\\.tfvars, line 2/);
+    assert.match(markdown, /Allow only the addresses that need port 22; var\\\.admin\\_cidr opens it to the internet/, 'the verdict judges the tfvars value and quotes the reference');
     assert.ok(!markdown.includes('0.0.0.0/0'), 'the hover names the place, not the value');
   });
 

@@ -66,10 +66,12 @@ describe('diagnostics and quick fixes over LSP', function () {
     return { after, stillThere: again !== undefined };
   }
 
-  it('reports the finding with the responsible party, the item and a link to the rule', async () => {
+  it('reports the finding, then the party that acts on the setting and the item, with a link to the rule', async () => {
     const diagnostic = await ruleDiagnostic('file:///tmp/rlens-fix/sg.tf', 'terraform', TERRAFORM);
     assert.ok(diagnostic);
-    assert.match(diagnostic.message, /^共担责任 · 设置安全组：/);
+    // The problem first (the Problems panel shows the start of the message), the party after.
+    assert.doesNotMatch(diagnostic.message, /^客户配置/);
+    assert.match(diagnostic.message, / —— 客户配置 · 云商提供 · 设置安全组$/);
     assert.strictEqual(diagnostic.severity, 1);
     assert.strictEqual(diagnostic.range.start.line, 5);
     assert.match(diagnostic.codeDescription?.href ?? '', /docs\/rules\/sg-ingress-open-sensitive-port\.md$/);
@@ -92,11 +94,11 @@ describe('diagnostics and quick fixes over LSP', function () {
   it('shows the diagnostics of an open, unchanged file again in the new language and severity when the settings change', async () => {
     const uri = 'file:///tmp/rlens-fix/kept.tf';
     const before = await ruleDiagnostic(uri, 'terraform', TERRAFORM);
-    assert.match(before?.message ?? '', /^共担责任/);
+    assert.match(before?.message ?? '', /客户配置 · 云商提供 · 设置安全组$/);
     assert.strictEqual(before?.severity, 1);
     await client.changeSettings({ language: 'en', severity: { [RULE]: 'low' } });
     const current = (): Diagnostic | undefined => client.diagnostics.get(uri)?.diagnostics.find((d) => d.code === RULE);
-    await client.waitFor(() => current()?.message.startsWith('Shared') === true, 'the diagnostic again, in English');
+    await client.waitFor(() => current()?.message.endsWith('Customer sets · cloud offers · Setting security groups') === true, 'the diagnostic again, in English');
     assert.strictEqual(current()?.severity, 3);
   });
 

@@ -48,10 +48,8 @@ describe('language server over LSP', function () {
     const hints = (await client.inlayHints(uri)) ?? [];
     assert.deepStrictEqual(
       hints.map((h) => [h.position, hintText(h)]),
-      [
-        [positions[0], '共担 · 设置安全组'],
-        [positions[1], '共担 · 设置安全组'],
-      ],
+      // The open ingress rule's value gets its own hint; the next setting of the same party and item is folded.
+      [[positions[0], '公网可达此规则开放的端口']],
     );
     const hover = await client.hover(uri, { line: 1, character: (positions[0]?.character ?? 0) - 14 });
     assert.match((hover?.contents as MarkupContent).value, /设置安全组/);
@@ -78,14 +76,22 @@ describe('language server over LSP', function () {
     const uri = uriOf('terraform/main.tf');
     await client.open(uri, 'terraform', read('terraform/main.tf'));
     const before = (await client.inlayHints(uri)) ?? [];
-    assert.ok(before.some((h) => hintText(h).startsWith('共担')));
+    assert.ok(before.some((h) => hintText(h).startsWith('客户配置')));
 
     const refreshesBefore = client.refreshes.length;
     await client.changeSettings({ language: 'en', annotations: 'customer' });
     await client.waitFor(() => client.refreshes.length > refreshesBefore && client.statuses.at(-1)?.deploymentModeLabel.startsWith('Cloud service') === true, 'a refresh after the change');
     const customerOnly = (await client.inlayHints(uri)) ?? [];
     assert.ok(customerOnly.length > 0 && customerOnly.length <= before.length);
-    assert.ok(customerOnly.every((h) => /^(Customer|Shared|Negotiable) · /.test(hintText(h))), customerOnly.map(hintText).join('\n'));
+    assert.ok(customerOnly.every((h) => !/^(Provider|Vendor)/.test(hintText(h)) && [...hintText(h)].length <= 28), customerOnly.map(hintText).join('\n'));
+
+    // Every setting's hint, folded repeats included, once responsibilityLens.showRepeatedHints is on.
+    const refreshesBeforeAll = client.refreshes.filter((r) => r === 'inlayHint').length;
+    await client.changeSettings({ showRepeatedHints: true });
+    await client.waitFor(() => client.refreshes.filter((r) => r === 'inlayHint').length > refreshesBeforeAll, 'the refresh after showRepeatedHints');
+    const all = (await client.inlayHints(uri)) ?? [];
+    assert.ok(all.length > customerOnly.length, `${all.length} hints with repeats, ${customerOnly.length} folded`);
+    await client.changeSettings({ showRepeatedHints: false });
 
     const refreshesBeforeOff = client.refreshes.filter((r) => r === 'inlayHint').length;
     await client.changeSettings({ annotations: 'off' });
@@ -106,7 +112,7 @@ describe('language server over LSP', function () {
     assert.deepStrictEqual(await client.inlayHints(uri), []);
     await client.change(uri, 2, { start: { line: 1, character: 21 }, end: { line: 1, character: 21 } }, '\n  password = "Admin@123!"');
     const hints = (await client.inlayHints(uri)) ?? [];
-    assert.deepStrictEqual(hints.map((h) => [h.position.line, hintText(h)]), [[2, '客户 · 身份认证凭证管理']]);
+    assert.deepStrictEqual(hints.map((h) => [h.position.line, hintText(h)]), [[2, '客户负责']]);
   });
 
   it('reports syntax errors as diagnostics and keeps serving after bad input', async () => {

@@ -19,6 +19,8 @@ const ALLOWED = [
   /^dist\/(client|server|cli)\.js$/,
   /^dist\/wasm\/tree-sitter(-terraform)?\.wasm$/,
   /^matrices\/(model|rules|resources\/alicloud)\/[\w.-]+\.yaml$/,
+  // How settings are acted on (the setting-level model), read at run time.
+  /^matrices\/resources\/acting\.yaml$/,
   /^matrices\/schema\/[\w-]+\.schema\.json$/,
   /^syntaxes\/terraform\.tmLanguage\.json$/,
   /^language-configuration\/terraform\.json$/,

@@ -5,7 +5,7 @@ import { t } from '../i18n/messages';
 import type { Responsibility } from '../matrices/resolve';
 import type { DeploymentMode, Duty, Text } from '../matrices/types';
 import type { Range } from '../model/types';
-import { responsibilityLabel } from '../features/labels';
+import { ModuleIndex } from '../documents/moduleIndex';
 import { readText } from './files';
 import { displayWidth, printable } from './terminal';
 import { maskSecretsIn } from '../rules/secrets/displaySafe';
@@ -22,6 +22,10 @@ export interface ExplainedSetting {
   readonly parties: { readonly provider: Duty; readonly customer: Duty; readonly vendor: Duty };
   readonly items: readonly { readonly id: string; readonly category: Text; readonly scope: Text | null; readonly item: Text; readonly source: Text }[];
   readonly valueCase: Text | null;
+  /** The resolver's label, the item it is shown with, why, and the value's verdict: what the hint and hover say. */
+  readonly label: Text;
+  readonly reason: Text;
+  readonly verdict: Text | null;
 }
 
 export interface ExplainResult {
@@ -33,6 +37,8 @@ export interface ExplainResult {
 export function explainFiles(engine: Engine, files: readonly string[], mode: DeploymentMode, relativeTo: string, maxLength?: number): ExplainResult {
   const annotations: ExplainedSetting[] = [];
   const skipped: { file: string; reason: string }[] = [];
+  // Values written in the module's other files are read as `rlens scan` and the editor read them.
+  const modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind));
   for (const file of files) {
     // File and resource names are shown: a key written into one is masked.
     const shown = maskSecretsIn(path.relative(relativeTo, file) || file);
@@ -43,7 +49,7 @@ export function explainFiles(engine: Engine, files: readonly string[], mode: Dep
       skipped.push({ file: shown, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
       continue;
     }
-    const analysis = engine.analyse(file, file, text, { mode, ...(maxLength !== undefined ? { maxLength } : {}) });
+    const analysis = engine.analyse(file, file, text, { mode, module: () => modules.siblings(path.resolve(file)), ...(maxLength !== undefined ? { maxLength } : {}) });
     engine.forget(file);
     if (analysis.status === 'skipped') {
       if (analysis.reason !== 'unsupported') skipped.push({ file: shown, reason: analysis.reason });
@@ -70,6 +76,9 @@ export function explainFiles(engine: Engine, files: readonly string[], mode: Dep
             source: row.table,
           })),
           valueCase: annotation.valueLabel,
+          label: annotation.resolution.label,
+          reason: annotation.resolution.reason,
+          verdict: annotation.resolution.verdict?.text ?? null,
         });
       }
     }
@@ -99,7 +108,7 @@ export function formatExplainText(result: ExplainResult, language: Language, ela
       `${a.range.start.line}:${a.range.start.column}`,
       [a.resource.type, a.resource.name].filter(Boolean).join('.'),
       a.setting,
-      responsibilityLabel(a.responsibility, language),
+      pick(a.label, language),
       [...new Set(a.items.map((item) => pick(item.item, language)))].join(' + '),
       t(language, `serviceModel.${a.serviceModel}` as 'serviceModel.iaas'),
     ]);

@@ -18,7 +18,14 @@ export interface ReportedFinding {
   readonly file: string;
   readonly range: { readonly start: ReportPosition; readonly end: ReportPosition };
   readonly resource: { readonly type: string; readonly name: string } | null;
-  readonly responsibility: { readonly id: string; readonly item: Text; readonly parties: { readonly provider: string; readonly customer: string; readonly vendor: string } };
+  readonly responsibility: {
+    readonly id: string;
+    readonly item: Text;
+    readonly parties: { readonly provider: string; readonly customer: string; readonly vendor: string };
+    /** Who acts on the setting and the label the editor shows (server/src/matrices/settingResolve.ts). */
+    readonly party?: string;
+    readonly label?: Text;
+  };
   /** Only ever the masked form. */
   readonly secret?: { readonly masked: string };
   readonly xref: { readonly checkov?: readonly string[]; readonly kics?: readonly string[]; readonly infraguard?: readonly string[]; readonly trivy?: readonly string[] };

@@ -82,7 +82,7 @@ export class FileScanner {
     const { kept, truncated } = capFindings(analysis.findings, options.maxFindingsPerFile ?? DEFAULT_MAX_FINDINGS_PER_FILE, shown);
     const findings = kept.map((finding): ReportedFinding => {
       const meta = engine.ruleMeta(finding.ruleId);
-      const view = findingView(finding, meta, engine.knowledge, this.resolver, isRos, 'en', finding.severity);
+      const view = findingView(finding, meta, engine.knowledge, this.resolver, isRos, 'en', finding.severity, analysis.resources);
       const item = view.row?.item;
       // Every field is copied as a string, number or plain object: the engine's objects stay in this thread.
       return {
@@ -96,9 +96,11 @@ export class FileScanner {
         },
         resource: finding.resource ? { type: maskSecretsIn(finding.resource.type), name: maskSecretsIn(finding.resource.name) } : null,
         responsibility: {
-          id: meta?.item ?? '',
+          id: view.row?.id ?? meta?.item ?? '',
           item: item ? { zh: item.zh, en: item.en } : { zh: '', en: '' },
           parties: { provider: view.row?.provider.duty ?? 'no', customer: view.row?.customer.duty ?? 'yes', vendor: view.row?.vendor.duty ?? 'no' },
+          // Who acts on the setting, as the hint on the finding's line says it.
+          ...(view.resolution ? { party: view.resolution.party, label: { zh: view.resolution.label.zh, en: view.resolution.label.en } } : {}),
         },
         ...(finding.secret ? { secret: { masked: finding.secret.masked } } : {}),
         xref: plainXref(meta?.xref ?? {}),

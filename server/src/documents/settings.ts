@@ -11,6 +11,8 @@ export interface EffectiveSettings {
   readonly mode: DeploymentMode;
   readonly language: Language;
   readonly maxLength: number;
+  /** Show a hint on every mapped setting instead of folding repeats (responsibilityLens.showRepeatedHints). */
+  readonly showRepeatedHints: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 5120;
@@ -23,5 +25,5 @@ export function effectiveSettings(raw: RlensSettings | null | undefined, locale:
   for (const [ruleId, value] of Object.entries(raw?.severity ?? {})) {
     if (value === 'off' || (SEVERITIES as readonly string[]).includes(value)) severityOverrides.set(ruleId, value as Severity | 'off');
   }
-  return { annotations, mode, language: languageFrom(raw?.language, locale), maxLength: sizeKB * 1024, severityOverrides };
+  return { annotations, mode, language: languageFrom(raw?.language, locale), maxLength: sizeKB * 1024, severityOverrides, showRepeatedHints: raw?.showRepeatedHints === true };
 }

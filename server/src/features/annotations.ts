@@ -1,7 +1,8 @@
 import type { Resource, Setting } from '../model/types';
 import { itemsForValue, mappingFor, settingMappingFor } from '../matrices/lookup';
-import { responsibilityOf, type Responsibility, type RowResolver } from '../matrices/resolve';
-import type { Knowledge, MatrixRow, ResourceMapping, ServiceModel, Text } from '../matrices/types';
+import type { Responsibility, RowResolver } from '../matrices/resolve';
+import { literalsOf, resolveSetting, siblingLiteral, type SettingResolution } from '../matrices/settingResolve';
+import type { ActingTable, Knowledge, MatrixRow, ResourceMapping, ServiceModel, Text } from '../matrices/types';
 
 /** One mapped setting: where it is, which items it concerns, and who answers for them. */
 export interface Annotation {
@@ -12,8 +13,10 @@ export interface Annotation {
   readonly product: Text;
   /** The rows of the items, primary first, with the deployment mode applied. */
   readonly rows: readonly MatrixRow[];
-  /** Who answers for the primary item. */
+  /** Who must act on the setting (the resolver's party). */
   readonly responsibility: Responsibility;
+  /** Party, label, item rows, reason and verdict of the setting: what every output shows. */
+  readonly resolution: SettingResolution;
   /** Why a value-dependent mapping picked these items (e.g. "public image"). */
   readonly valueLabel: Text | null;
 }
@@ -27,10 +30,10 @@ export interface ResourceAnnotations {
 /** The annotations of one resource; null when its type is not mapped. */
 export function annotateMapped(resource: Resource, knowledge: Knowledge, resolver: RowResolver, isRos: boolean): ResourceAnnotations | null {
   const mapping = mappingFor(knowledge, resource, isRos);
-  return mapping ? { resource, mapping, annotations: annotateResource(resource, mapping, resolver) } : null;
+  return mapping ? { resource, mapping, annotations: annotateResource(resource, mapping, resolver, knowledge.acting) } : null;
 }
 
-export function annotateResource(resource: Resource, mapping: ResourceMapping, resolver: RowResolver): Annotation[] {
+export function annotateResource(resource: Resource, mapping: ResourceMapping, resolver: RowResolver, acting: ActingTable): Annotation[] {
   // Elements of a list share their attribute's key: one annotation per key, judged on the first literal element.
   const groups = new Map<string, Setting[]>();
   for (const setting of resource.settings) {
@@ -47,18 +50,28 @@ export function annotateResource(resource: Resource, mapping: ResourceMapping, r
     if (!settingMapping) continue;
     const literal = group.find((s) => s.value.kind === 'literal' && typeof s.value.value === 'string')?.value;
     const { items, label } = itemsForValue(settingMapping, literal?.kind === 'literal' ? String(literal.value) : undefined);
-    const rows = items
-      .map((item) => resolver.row(mapping.serviceModel, item, resource.type))
-      .filter((row): row is MatrixRow => row !== undefined);
-    const primary = rows[0];
-    if (!primary) continue;
+    const resolution = resolveSetting(
+      {
+        serviceModel: mapping.serviceModel,
+        items,
+        path: first.path,
+        override: settingMapping.acting ?? null,
+        literals: literalsOf(group),
+        sibling: (path) => siblingLiteral(resource.settings, first, path),
+        resourceType: resource.type,
+      },
+      acting,
+      resolver,
+    );
+    if (!resolution) continue;
     annotations.push({
       resource,
       setting: first,
       serviceModel: mapping.serviceModel,
       product: mapping.product,
-      rows,
-      responsibility: responsibilityOf(primary),
+      rows: resolution.rows as MatrixRow[],
+      responsibility: resolution.party,
+      resolution,
       valueLabel: label,
     });
   }

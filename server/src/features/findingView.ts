@@ -2,16 +2,18 @@ import { pick, type Language } from '../i18n/language';
 import { t } from '../i18n/messages';
 import { mappingFor } from '../matrices/lookup';
 import type { RowResolver } from '../matrices/resolve';
-import { responsibilityOf } from '../matrices/resolve';
+import { resolveSetting, type SettingResolution } from '../matrices/settingResolve';
 import type { Knowledge, MatrixRow, ServiceModel } from '../matrices/types';
 import type { Finding, RuleMeta, Severity } from '../rules/types';
-import { responsibilityLabel } from './labels';
+import type { ResourceAnnotations } from './annotations';
 
-/** A finding as a person reads it, in one language, with the responsibility row it concerns. */
+/** A finding as a person reads it, in one language, with the responsibility of the setting it is on. */
 export interface FindingView {
   readonly text: string;
   readonly severity: Severity;
   readonly row: MatrixRow | undefined;
+  /** The setting's resolution: the same party and label as the hint on the finding's line. */
+  readonly resolution: SettingResolution | undefined;
 }
 
 /** The service model of the finding's resource, IaaS when the resource is not mapped (provider, parameters). */
@@ -19,9 +21,39 @@ export function serviceModelOf(knowledge: Knowledge, finding: Finding, isRos: bo
   return (finding.resource && mappingFor(knowledge, finding.resource, isRos)?.serviceModel) || 'iaas';
 }
 
-/** "客户 · 设置安全组：入方向规则允许 0.0.0.0/0 …" — who answers for it, which item, then the finding. */
-export function findingView(finding: Finding, meta: RuleMeta | undefined, knowledge: Knowledge, resolver: RowResolver, isRos: boolean, language: Language, severity: Severity): FindingView {
-  const row = meta ? resolver.row(serviceModelOf(knowledge, finding, isRos), meta.item) : undefined;
-  const prefix = row ? t(language, 'finding.prefix', responsibilityLabel(responsibilityOf(row), language), pick(row.item, language)) : '';
-  return { text: `${prefix}${pick(finding.message, language)}`, severity, row };
+/**
+ * Who acts on what a finding is about. A finding on an annotated setting takes that setting's resolution, so the
+ * diagnostic and the hint on its line always name the same party; a finding on a resource (a setting that is
+ * missing) resolves the rule's item as a setting of that resource would be.
+ */
+export function findingResolution(finding: Finding, meta: RuleMeta | undefined, knowledge: Knowledge, resolver: RowResolver, isRos: boolean, annotated: readonly ResourceAnnotations[]): SettingResolution | undefined {
+  const at = finding.range.start;
+  let best: { annotation: ResourceAnnotations['annotations'][number]; size: number } | undefined;
+  for (const entry of annotated) {
+    if (at.line < entry.resource.range.start.line || at.line > entry.resource.range.end.line) continue;
+    for (const annotation of entry.annotations) {
+      // The innermost annotated setting whose key-to-value span holds the finding: a finding on a nested value
+      // (VersioningConfiguration.Status) belongs to the mapped block it sits in, as the block's hint does.
+      const { keyRange, valueRange } = annotation.setting;
+      if (before(at, keyRange.start) || before(valueRange.end, at)) continue;
+      const size = (valueRange.end.line - keyRange.start.line) * 100_000 + (valueRange.end.character - keyRange.start.character);
+      if (!best || size < best.size) best = { annotation, size };
+    }
+  }
+  if (best) return best.annotation.resolution;
+  if (!meta) return undefined;
+  return resolveSetting({ serviceModel: serviceModelOf(knowledge, finding, isRos), items: [meta.item], path: '', literals: [], ...(finding.resource ? { resourceType: finding.resource.type } : {}) }, knowledge.acting, resolver);
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** "Ingress open to 0.0.0.0/0 … — Customer sets · cloud offers · Security groups": the problem first, then who acts. */
+export function findingView(finding: Finding, meta: RuleMeta | undefined, knowledge: Knowledge, resolver: RowResolver, isRos: boolean, language: Language, severity: Severity, annotated: readonly ResourceAnnotations[] = []): FindingView {
+  const resolution = findingResolution(finding, meta, knowledge, resolver, isRos, annotated);
+  const row = resolution?.rows[0];
+  const message = pick(finding.message, language);
+  const text = resolution && row ? t(language, 'finding.withParty', message, pick(resolution.label, language), pick(row.item, language)) : message;
+  return { text, severity, row, resolution };
 }

@@ -6,15 +6,30 @@ import type { Annotation } from './annotations';
 import { dutyLabel, partyLabel, responsibilityLabel } from './labels';
 import { maskSecretsIn } from '../rules/secrets/displaySafe';
 
-/** Markdown explaining an annotation: the item, what each party does, the context and the source row. */
+/**
+ * Markdown explaining an annotation, in the order a security engineer reads it: the verdict for this setting and
+ * this value, what the customer must do and what the provider does, why the label says so, then the standard's
+ * row (both cells, table, options, contract, deployment mode) and the provider's own words. Every string taken
+ * from the template (keys, values, names) is escaped: a template cannot inject links, images or HTML.
+ */
 export function hoverMarkdown(annotation: Annotation, mode: DeploymentModeDefinition | undefined, language: Language): string {
   const [primary, ...others] = annotation.rows;
   if (!primary) return '';
-  const parts = [rowSection(primary, language)];
+  const resolution = annotation.resolution;
+  const acting = resolution.acting;
+  const key = `**${escapeMarkdown(annotation.setting.key)}**`;
+  const verdict = resolution.verdict
+    ? `${key} — ${escapeMarkdown(pick(resolution.verdict.text, language))}`
+    : t(language, 'hover.verdictDefault', key, pick(acting.decides, language), pick(acting.customer, language));
+  const parts = [verdict, `*${pick(resolution.label, language)}* · ${pick(primary.item, language)}`];
+  parts.push(`${t(language, 'hover.customerMust', pick(acting.customer, language))}  \n${t(language, 'hover.providerDoes', pick(acting.provider, language))}`);
+  parts.push(t(language, 'hover.why', pick(resolution.reason, language)));
   if (annotation.valueLabel) parts.push(t(language, 'hover.valueCase', pick(annotation.valueLabel, language)));
   // Where a referenced value is written, never the value itself: it may be a secret.
   const resolved = annotation.setting.resolved;
-  if (resolved) parts.push(t(language, 'hover.valueFrom', maskSecretsIn(resolved.via), resolved.range.start.line + 1));
+  if (resolved) parts.push(t(language, 'hover.valueFrom', escapeMarkdown(maskSecretsIn(resolved.via)), resolved.range.start.line + 1));
+  parts.push(`---\n**${t(language, 'hover.standardRow')}**`);
+  parts.push(rowSection(primary, language));
   const resourceName = maskSecretsIn([annotation.resource.type, annotation.resource.name].filter(Boolean).join(' '));
   parts.push(
     t(
@@ -22,14 +37,27 @@ export function hoverMarkdown(annotation: Annotation, mode: DeploymentModeDefini
       'hover.context',
       t(language, `serviceModel.${annotation.serviceModel}`),
       mode ? pick(mode.name, language) : '',
-      `\`${resourceName}\` (${pick(annotation.product, language)})`,
+      `${escapeMarkdown(resourceName)} (${pick(annotation.product, language)})`,
     ),
   );
   if (others.length > 0) {
     parts.push(`---\n${t(language, 'hover.alsoItem')}`);
     for (const row of others) parts.push(rowSection(row, language));
   }
+  const statement = acting.statement;
+  if (statement) {
+    const where = statement.url ? t(language, 'hover.statementDated', pick(statement.source, language), statement.url, statement.date ?? '') : pick(statement.source, language);
+    parts.push(`---\n${t(language, 'hover.statement', where, pick(statement.quote, language))}`);
+  }
   return parts.join('\n\n');
+}
+
+/**
+ * Text from a template as literal Markdown: every ASCII punctuation character CommonMark could read as syntax is
+ * backslash-escaped (links, images, emphasis, code spans, HTML tags, tables), and line breaks become spaces.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => `\\${c}`);
 }
 
 function rowSection(row: MatrixRow, language: Language): string {

@@ -16,14 +16,9 @@ export function partyLabel(party: PartyId, language: Language): string {
   return t(language, `party.${party}`);
 }
 
-/**
- * The few words of an inlay hint: "客户 · 设置安全组" / "Customer · Security group setup", and
- * "客户（合同） · …" when the workspace's contract rather than the standard decides it.
- */
+/** The few words of a setting's inlay hint: the resolver's label, e.g. "Customer sets · cloud offers" / "客户配置 · 云商提供". */
 export function hintLabel(annotation: Annotation, language: Language): string {
-  const primary = annotation.rows[0] as MatrixRow;
-  const party = responsibilityLabel(annotation.responsibility, language);
-  return `${fromContract(primary) ? t(language, 'origin.contractHint', party) : party} · ${pick(primary.item, language)}`;
+  return pick(annotation.resolution.label, language);
 }
 
 export function fromContract(row: MatrixRow): boolean {

@@ -53,7 +53,7 @@ export function findingDiagnostics(context: HandlerContext, analysis: Extract<Fi
       diagnostics.push(kept.diagnostic);
       continue;
     }
-    const view = findingView(finding, engine.ruleMeta(finding.ruleId), engine.knowledge, resolver, isRos, settings.language, severity);
+    const view = findingView(finding, engine.ruleMeta(finding.ruleId), engine.knowledge, resolver, isRos, settings.language, severity, analysis.resources);
     const data: FindingDiagnosticData = { ruleId: finding.ruleId };
     const diagnostic: Diagnostic = {
       range: finding.range,

@@ -105,6 +105,21 @@ const messages = {
     zh: '本工具对《云安全责任共担模型》（2024）的解读，并非其原文（该模型未逐项划分责任）：{0} 依据：{1}',
   },
   'matrix.inherited': { en: '{0}: {1} ({2})', zh: '{0}：{1}（{2}）' },
+  // The setting-level model (issue 9): diagnostics put the problem first, the hover leads with the verdict.
+  'finding.withParty': { en: '{0} — {1} · {2}', zh: '{0} —— {1} · {2}' },
+  'hover.verdictDefault': { en: '{0} decides {1}: {2}.', zh: '{0} 决定{1}：{2}。' },
+  'hover.customerMust': { en: '**Customer**: {0}.', zh: '**客户**：{0}。' },
+  'hover.providerDoes': { en: '**Provider**: {0}.', zh: '**云服务商**：{0}。' },
+  'hover.why': { en: '*Why this label*: {0}', zh: '*为何如此标注*：{0}' },
+  'hover.statement': { en: '*The provider\'s own words* ({0}): “{1}”', zh: '*云服务商原话*（{0}）：“{1}”' },
+  'hover.statementDated': { en: '{0}, {1}, {2}', zh: '{0}，{1}，{2}' },
+  'hover.standardRow': { en: 'The standard\'s row', zh: '标准中的对应行' },
+  'hint.folded': { en: '{0} more setting(s) of {1} · same', zh: '另有 {0} 项 {1} · 同上' },
+  'lens.act': { en: '{0}: {1}', zh: '{0}：{1}' },
+  'lens.check': { en: 'check {0}', zh: '请检查 {0}' },
+  'lens.nothingRelevant': { en: 'nothing security-relevant set here', zh: '此处未设置与安全相关的项' },
+  'lens.more': { en: '+{0} more', zh: '另 {0} 项' },
+  'cli.column.reason': { en: 'Why', zh: '原因' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;

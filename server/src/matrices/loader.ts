@@ -5,6 +5,12 @@ import { parse as parseYaml } from 'yaml';
 import { toDeclarativeRules, type RawRuleFile } from '../rules/declarative/load';
 import { customerBearsDuty } from './resolve';
 import {
+  type Acting,
+  type ActingKind,
+  type ActingOverride,
+  type ActingTable,
+  type ProviderStatement,
+  type ValueCase,
   DEPLOYMENT_MODES,
   SERVICE_MODELS,
   type DeploymentMode,
@@ -36,6 +42,28 @@ export class MatrixLoadError extends Error {
 }
 
 // ---- raw shapes, as the JSON Schemas in matrices/schema/ describe them ----
+
+interface RawCase {
+  paths?: string;
+  value: string;
+  requires?: { path: string; value: string };
+  port?: string;
+  hint?: Text;
+  text: Text;
+}
+interface RawActingOverride {
+  kind?: ActingKind;
+  statement?: string;
+  reason?: Text;
+  decides?: Text;
+  customer?: Text;
+  provider?: Text;
+  cases?: RawCase[];
+}
+interface RawActingFile {
+  statements: { id: string; source: Text; url?: string; date?: string; quote: Text }[];
+  defaults: (RawActingOverride & { item: string; kind: ActingKind; reason: Text; decides: Text; customer: Text; provider: Text })[];
+}
 
 interface RawCell {
   bears: boolean;
@@ -91,7 +119,7 @@ interface RawResourceFile {
     rosParameter?: { namePattern: string };
     terraformNamed?: { kinds: NamedKind[]; namePattern: string };
     serviceModel: ServiceModel;
-    settings: { path: string; items: string[]; byValue?: { pattern: string; items: string[]; label?: Text }[] }[];
+    settings: { path: string; items: string[]; byValue?: { pattern: string; items: string[]; label?: Text }[]; acting?: RawActingOverride }[];
   }[];
 }
 
@@ -127,17 +155,19 @@ export function loadKnowledge(matricesDir: string): Knowledge {
       if (file) resourceFiles.push([relative, file]);
     }
   }
+  const acting = read<RawActingFile>('resources/acting.yaml', 'acting');
   const ruleFiles: [string, RawRuleFile][] = [];
   for (const name of safeReaddir(path.join(matricesDir, 'rules')).filter((n) => /\.ya?ml$/.test(n)).sort()) {
     const relative = `rules/${name}`;
     const file = read<RawRuleFile>(relative, 'rules');
     if (file) ruleFiles.push([relative, file]);
   }
-  if (errors.length > 0 || !categories || !modes) throw new MatrixLoadError(errors);
+  if (errors.length > 0 || !categories || !modes || !acting) throw new MatrixLoadError(errors);
 
   const rows = buildRows(categories, modelFiles, errors);
   const knownItems = new Set([...rows.values()].flatMap((list) => list.map((row) => row.id)));
-  const resources = buildResourceMaps(resourceFiles, knownItems, errors);
+  const actingTable = buildActingTable(acting, 'resources/acting.yaml', knownItems, errors);
+  const resources = buildResourceMaps(resourceFiles, knownItems, errors, actingTable);
   const modeMap = buildModes(modes, categories, knownItems, errors);
   const customerItems = new Set([...rows.values()].flatMap((list) => list.filter(customerBearsDuty).map((row) => row.id)));
   const rules = ruleFiles.flatMap(([file, raw]) => toDeclarativeRules(raw, file, 'builtin', knownItems, customerItems, errors));
@@ -151,6 +181,7 @@ export function loadKnowledge(matricesDir: string): Knowledge {
     model: { categories: categories.categories, scopes: categories.scopes, rows, parties: modes.parties, modes: modeMap },
     resources,
     rules,
+    acting: actingTable,
   };
 }
 
@@ -287,7 +318,7 @@ function buildModes(raw: RawModes, categories: RawCategories, items: Set<string>
   return modes;
 }
 
-function buildResourceMaps(files: [string, RawResourceFile][], items: Set<string>, errors: MatrixError[]): ResourceMaps {
+function buildResourceMaps(files: [string, RawResourceFile][], items: Set<string>, errors: MatrixError[], acting: ActingTable): ResourceMaps {
   const terraform = new Map<string, ResourceMapping>();
   const ros = new Map<string, ResourceMapping>();
   const rosParameters: { namePattern: RegExp; mapping: ResourceMapping }[] = [];
@@ -298,10 +329,13 @@ function buildResourceMaps(files: [string, RawResourceFile][], items: Set<string
         const key = `/resources/${entryIndex}/settings/${settingIndex}`;
         for (const item of [...setting.items, ...(setting.byValue ?? []).flatMap((b) => b.items)]) {
           if (!items.has(item)) errors.push({ file, key, message: `unknown item "${item}"` });
+          // Every mapped setting must say how it is acted on: its item needs a default in acting.yaml.
+          else if (!acting.defaults.has(item) && !setting.acting?.kind) errors.push({ file, key, message: `item "${item}" has no default in resources/acting.yaml` });
         }
         return {
           path: setting.path,
           items: setting.items,
+          acting: setting.acting ? actingOverride(setting.acting, acting.statements, file, `${key}/acting`, errors) : null,
           byValue: (setting.byValue ?? []).flatMap((b, i) => {
             const pattern = compilePattern(b.pattern, file, `${key}/byValue/${i}/pattern`, errors);
             return pattern ? [{ pattern, items: b.items, label: b.label ?? null }] : [];
@@ -321,6 +355,50 @@ function buildResourceMaps(files: [string, RawResourceFile][], items: Set<string
     });
   }
   return { terraform, ros, rosParameters, terraformNamed };
+}
+
+function buildActingTable(raw: RawActingFile, file: string, items: Set<string>, errors: MatrixError[]): ActingTable {
+  const statements = new Map<string, ProviderStatement>();
+  raw.statements.forEach((s, i) => {
+    if (statements.has(s.id)) errors.push({ file, key: `/statements/${i}/id`, message: `duplicate statement "${s.id}"` });
+    statements.set(s.id, { id: s.id, source: s.source, url: s.url ?? null, date: s.date ?? null, quote: s.quote });
+  });
+  const defaults = new Map<string, Acting>();
+  raw.defaults.forEach((d, i) => {
+    const key = `/defaults/${i}`;
+    if (!items.has(d.item)) errors.push({ file, key: `${key}/item`, message: `unknown item "${d.item}"` });
+    if (defaults.has(d.item)) errors.push({ file, key: `${key}/item`, message: `duplicate default for "${d.item}"` });
+    const override = actingOverride(d, statements, file, key, errors);
+    defaults.set(d.item, { kind: d.kind, reason: d.reason, decides: d.decides, customer: d.customer, provider: d.provider, statement: override.statement ?? null, cases: override.cases ?? [] });
+  });
+  return { defaults, statements };
+}
+
+function actingOverride(raw: RawActingOverride, statements: ReadonlyMap<string, ProviderStatement>, file: string, key: string, errors: MatrixError[]): ActingOverride {
+  let statement: ProviderStatement | undefined;
+  if (raw.statement !== undefined) {
+    statement = statements.get(raw.statement);
+    if (!statement) errors.push({ file, key: `${key}/statement`, message: `unknown statement "${raw.statement}"` });
+  }
+  const cases = raw.cases?.flatMap((c, i): ValueCase[] => {
+    const at = `${key}/cases/${i}`;
+    const value = compilePattern(c.value, file, `${at}/value`, errors);
+    const paths = c.paths === undefined ? null : compilePattern(c.paths, file, `${at}/paths`, errors);
+    const port = c.port === undefined ? null : compilePattern(c.port, file, `${at}/port`, errors);
+    const requiresPath = c.requires ? compilePattern(c.requires.path, file, `${at}/requires/path`, errors) : null;
+    const requiresValue = c.requires ? compilePattern(c.requires.value, file, `${at}/requires/value`, errors) : null;
+    if (!value || paths === undefined || port === undefined || requiresPath === undefined || requiresValue === undefined) return [];
+    return [{ paths, value, port, requires: requiresPath && requiresValue ? { path: requiresPath, value: requiresValue } : null, hint: c.hint ?? null, text: c.text }];
+  });
+  return {
+    ...(raw.kind ? { kind: raw.kind } : {}),
+    ...(raw.reason ? { reason: raw.reason } : {}),
+    ...(raw.decides ? { decides: raw.decides } : {}),
+    ...(raw.customer ? { customer: raw.customer } : {}),
+    ...(raw.provider ? { provider: raw.provider } : {}),
+    ...(statement ? { statement } : {}),
+    ...(cases ? { cases } : {}),
+  };
 }
 
 function addUnique(map: Map<string, ResourceMapping>, type: string, mapping: ResourceMapping, file: string, errors: MatrixError[]): void {
@@ -350,6 +428,7 @@ function safeReaddir(dir: string): string[] {
 class SchemaSet {
   private readonly ajv = new Ajv({ allErrors: true, strict: false });
   private readonly compiled = new Map<string, ValidateFunction>();
+  private referencesAdded = false;
 
   constructor(private readonly dir: string, private readonly errors: MatrixError[]) {}
 
@@ -366,7 +445,16 @@ class SchemaSet {
     if (cached) return cached;
     const schemaFile = path.join(this.dir, `${name}.schema.json`);
     try {
-      const validate = this.ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as object);
+      // A schema may refer to another by its $id (resources → acting): make those known first.
+      if (!this.referencesAdded) {
+        this.referencesAdded = true;
+        for (const other of safeReaddir(this.dir).filter((n) => n.endsWith('.schema.json'))) {
+          const json = JSON.parse(fs.readFileSync(path.join(this.dir, other), 'utf8')) as { $id?: string };
+          if (json.$id && !this.ajv.getSchema(json.$id)) this.ajv.addSchema(json);
+        }
+      }
+      const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as { $id?: string };
+      const validate = (schema.$id ? this.ajv.getSchema(schema.$id) : undefined) ?? this.ajv.compile(schema);
       this.compiled.set(name, validate);
       return validate;
     } catch (error) {

@@ -105,11 +105,80 @@ export interface ResponsibilityModel {
   readonly modes: ReadonlyMap<DeploymentMode, DeploymentModeDefinition>;
 }
 
+/**
+ * How a setting is acted on, whatever the item's row says about who bears the security responsibility:
+ * - `configures`: the provider provides a capability (encryption, security groups, allowlists); the customer
+ *   decides whether and how to use it;
+ * - `chooses`: the customer chooses a parameter of a mechanism the provider runs (zone, backup schedule,
+ *   retention, public image);
+ * - `owns`: the customer alone decides it and bears the result (credentials, own images, permissions).
+ * The author of the line acts on it in every case: no kind lets a label say the line is the provider's alone.
+ */
+export const ACTING_KINDS = ['configures', 'chooses', 'owns'] as const;
+export type ActingKind = (typeof ACTING_KINDS)[number];
+
+/** The provider's own words about a responsibility: a white-paper appendix line or a provider's page. */
+export interface ProviderStatement {
+  readonly id: string;
+  /** Where it is said, e.g. the white paper's appendix section, or the page's title. */
+  readonly source: Text;
+  readonly url: string | null;
+  /** YYYY-MM-DD of the page version quoted, when known. */
+  readonly date: string | null;
+  /** The provider's words, verbatim in Chinese, faithfully in English. */
+  readonly quote: Text;
+}
+
+/**
+ * What a particular value of a setting means for the customer, e.g. `cidr_ip = "0.0.0.0/0"`: the hover's first
+ * line, and (with `hint`) a hint shown even where the block's other hints are folded.
+ */
+export interface ValueCase {
+  /** The settings (by path) the case applies to; null for every setting of the item. */
+  readonly paths: RegExp | null;
+  /** Matched against each literal value of the setting. */
+  readonly value: RegExp;
+  /** A sibling setting that must not contradict: when it is a literal that does not match, the case does not apply. */
+  readonly requires: { readonly path: RegExp; readonly value: RegExp } | null;
+  /** A sibling setting whose literal fills `{port}` in the text. */
+  readonly port: RegExp | null;
+  /** A few words (≤ 28 characters) for the inlay hint. */
+  readonly hint: Text | null;
+  /** The verdict; `{value}` is the (escaped) value, `{port}` the sibling's ports. */
+  readonly text: Text;
+}
+
+/** How settings on an item (or one setting) are acted on, and why: the matrices' setting-level model. */
+export interface Acting {
+  readonly kind: ActingKind;
+  /** Why the label is what it is, in one or two sentences a reviewer can check against the sources. */
+  readonly reason: Text;
+  /** What the setting decides, e.g. "which traffic the security group lets in". */
+  readonly decides: Text;
+  /** What the customer must do with it. */
+  readonly customer: Text;
+  /** What the provider does for it. */
+  readonly provider: Text;
+  readonly statement: ProviderStatement | null;
+  readonly cases: readonly ValueCase[];
+}
+
+/** A setting's own refinements of its item's default Acting; every field is optional. */
+export type ActingOverride = Partial<Omit<Acting, 'cases'>> & { readonly cases?: readonly ValueCase[] };
+
+/** The defaults per item (matrices/resources/acting.yaml) and the statements they cite. */
+export interface ActingTable {
+  readonly defaults: ReadonlyMap<string, Acting>;
+  readonly statements: ReadonlyMap<string, ProviderStatement>;
+}
+
 /** A setting's mapping to items; `byValue` picks other items for particular literal values. */
 export interface SettingMapping {
   readonly path: string;
   readonly items: readonly string[];
   readonly byValue: readonly { readonly pattern: RegExp; readonly items: readonly string[]; readonly label: Text | null }[];
+  /** The setting's own refinements of how it is acted on; null to take its item's default. */
+  readonly acting?: ActingOverride | null;
 }
 
 export interface ResourceMapping {
@@ -136,4 +205,6 @@ export interface Knowledge {
   readonly resources: ResourceMaps;
   /** The built-in declarative rules (matrices/rules/). */
   readonly rules: readonly DeclarativeRule[];
+  /** How settings on each item are acted on (matrices/resources/acting.yaml). */
+  readonly acting: ActingTable;
 }

@@ -15,6 +15,8 @@ export interface RlensSettings {
   readonly deploymentMode?: DeploymentModeSetting;
   readonly language?: LanguageSetting;
   readonly maxFileSizeKB?: number;
+  /** Show every mapped setting's hint instead of folding repeats. */
+  readonly showRepeatedHints?: boolean;
   /** False in an untrusted workspace: its custom rules are not loaded. Sent at start-up only. */
   readonly trusted?: boolean;
   /** Per-rule severity overrides: rule id → low | medium | high | critical | off. */

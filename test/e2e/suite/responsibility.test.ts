@@ -50,6 +50,7 @@ suite('Responsibility Lens in a real VS Code', () => {
   suiteTeardown(async () => {
     await setSetting('annotations', undefined);
     await setSetting('language', undefined);
+    await setSetting('showRepeatedHints', undefined);
   });
 
   test('hovering cidr_ip explains: the provider provides security groups, the customer configures them (IaaS, 表1)', async () => {
@@ -65,6 +66,9 @@ suite('Responsibility Lens in a real VS Code', () => {
       (h) => /设置安全组/.test(hoverText(h ?? [])),
     );
     const text = hoverText(hovers);
+    // First the verdict for this setting and this value, then the customer's duty, then the standard's row.
+    assert.match(text.split('\n')[0] ?? '', /cidr\\_ip.*只放行确需访问端口 3389 的地址；0\\\.0\\\.0\\\.0\/0 会把它开放给整个互联网/);
+    assert.match(text, /\*\*客户\*\*：只放行业务需要的来源、端口和协议/);
     assert.match(text, /承担为云服务客户提供安全组功能的责任/);
     assert.match(text, /为云服务设置合理的安全组/);
     assert.match(text, /网络控制安全/);
@@ -88,16 +92,35 @@ suite('Responsibility Lens in a real VS Code', () => {
     assert.doesNotMatch(hoverText(before), /设置安全组/, 'no hover on the comment before it');
   });
 
-  test('inlay hints appear on mapped settings of every example file', async () => {
+  test('inlay hints appear on mapped settings of every example file, short and never twice in a row', async () => {
     const files = await vscode.workspace.findFiles('**/*.{tf,tfvars,yaml,json}');
     assert.ok(files.length >= 10, `found ${files.length} example files`);
     for (const uri of files) {
       const hints = await until(`hints in ${path.basename(uri.path)}`, () => inlayHints(uri), (h) => h.length > 0);
-      assert.ok(hints.every((h) => / · /.test(hintLabel(h))), path.basename(uri.path));
+      assert.ok(hints.every((h) => [...hintLabel(h)].length <= 28), `${path.basename(uri.path)}: ${hints.map(hintLabel).join(' | ')}`);
+      const labels = hints.map(hintLabel);
+      assert.ok(labels.every((label, i) => i === 0 || label !== labels[i - 1]), `${path.basename(uri.path)}: ${labels.join(' | ')}`);
     }
   });
 
+  test('main.tf: no two consecutive identical hints by default; showRepeatedHints shows every setting, without a restart', async () => {
+    const uri = exampleUri('terraform/main.tf');
+    await setSetting('language', 'en');
+    const folded = await until('English hints', () => inlayHints(uri), (h) => h.some((hint) => /^Customer/.test(hintLabel(hint))));
+    const labels = folded.map(hintLabel);
+    labels.forEach((label, i) => assert.ok(i === 0 || label !== labels[i - 1], `hints ${i} and ${i + 1} both read "${label}": ${labels.join(' | ')}`));
+    assert.ok(labels.includes('Internet → port 3389'), `the RDP rule's value gets its own hint: ${labels.join(' | ')}`);
+    await setSetting('showRepeatedHints', true);
+    const all = await until('every hint', () => inlayHints(uri), (h) => h.length > folded.length);
+    assert.ok(all.some((hint, i) => i > 0 && hintLabel(hint) === hintLabel(all[i - 1] as vscode.InlayHint)), 'with every hint shown, repeats appear');
+    await setSetting('showRepeatedHints', undefined);
+    await until('folded again', () => inlayHints(uri), (h) => h.length === folded.length);
+  });
+
   test('a ROS template in YAML and the same in JSON get the same annotations as the equivalent Terraform', async () => {
+    // Every setting's own hint, so that the same settings are compared whatever folding does around them.
+    await setSetting('showRepeatedHints', true);
+    await until('every hint', () => inlayHints(exampleUri('terraform/main.tf')), (h) => h.length > 20);
     const yaml = await until('YAML hints', () => inlayHints(exampleUri('ros/web-stack.ros.yaml')), (h) => h.length > 0);
     const json = await until('JSON hints', () => inlayHints(exampleUri('ros/web-stack.ros.json')), (h) => h.length > 0);
     assert.deepStrictEqual(json.map(hintLabel), yaml.map(hintLabel));
@@ -112,6 +135,7 @@ suite('Responsibility Lens in a real VS Code', () => {
     assert.strictEqual(label(yaml, ros, /SourceCidrIp/), label(terraform, tf, /cidr_ip\s*=\s*"0\.0\.0\.0/));
     assert.strictEqual(label(yaml, ros, /ImageId/), label(terraform, tf, /image_id/));
     assert.strictEqual(label(yaml, ros, /^\s*Password:/), label(terraform, tf, /^\s*password\s*=/));
+    await setSetting('showRepeatedHints', undefined);
   });
 
   test('code lenses name the service model of each resource', async () => {
@@ -121,13 +145,17 @@ suite('Responsibility Lens in a real VS Code', () => {
       () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri),
       (l) => (l ?? []).length > 0,
     );
-    assert.ok(lenses.every((lens) => /^(IaaS|PaaS|SaaS) · /.test(lens.command?.title ?? '')), lenses.map((l) => l.command?.title).join('\n'));
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.every((title) => /^(IaaS|PaaS|SaaS) · /.test(title)), titles.join('\n'));
+    // What the customer must act on, not a count per party; a resource with nothing security-relevant says so.
+    assert.ok(titles.some((title) => /cidr_ip/.test(title) && /(check|请检查)/.test(title)), titles.join('\n'));
+    assert.ok(titles.some((title) => /(nothing security-relevant|未设置与安全相关的项)/.test(title)), titles.join('\n'));
   });
 
   test('the annotations setting applies to open editors without a restart', async () => {
     const uri = exampleUri('terraform/main.tf');
     await setSetting('language', 'en');
-    await until('English hints', () => inlayHints(uri), (h) => h.some((hint) => /^(Shared|Customer) · /.test(hintLabel(hint))));
+    await until('English hints', () => inlayHints(uri), (h) => h.some((hint) => /^Customer (sets|picks|decides)/.test(hintLabel(hint))));
     await setSetting('annotations', 'off');
     await until('no hints', () => inlayHints(uri), (h) => h.length === 0);
     await setSetting('annotations', 'all');
@@ -139,11 +167,11 @@ suite('Responsibility Lens in a real VS Code', () => {
     await setSetting('language', 'zh-cn');
     const uri = exampleUri('terraform/main.tf');
     // Hints and lenses are refreshed after a settings change; a refresh closes an open hover, so wait for both.
-    await until('Chinese hints', () => inlayHints(uri), (h) => h.some((hint) => hintLabel(hint).startsWith('共担')));
+    await until('Chinese hints', () => inlayHints(uri), (h) => h.some((hint) => hintLabel(hint).startsWith('客户配置')));
     await until(
       'Chinese code lenses',
       () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri),
-      (l) => (l ?? []).some((lens) => /共担/.test(lens.command?.title ?? '')),
+      (l) => (l ?? []).some((lens) => /客户配置/.test(lens.command?.title ?? '')),
     );
     const document = await vscode.workspace.openTextDocument(uri);
     const line = [...Array(document.lineCount).keys()].find((l) => /来源.*cidr_ip/.test(document.lineAt(l).text));

@@ -91,7 +91,7 @@ suite('Misconfigurations in a real VS Code', () => {
     for (const [file, ruleId, line] of expected) {
       const editor = await open(file);
       // Settings reach the server asynchronously: wait for the English text rather than take the first answer.
-      const english = (d: vscode.Diagnostic): boolean => codeOf(d) === ruleId && d.range.start.line === line - 1 && /^(Customer|Shared|Negotiable) · /.test(d.message);
+      const english = (d: vscode.Diagnostic): boolean => codeOf(d) === ruleId && d.range.start.line === line - 1 && /. — (Customer|Negotiable)[^—]* · [^—]+$/.test(d.message);
       const diagnostics = await diagnosticsWhere(editor.document.uri, (all) => all.some(english), `${ruleId} at ${file}:${line}, in English, naming the party`);
       const diagnostic = diagnostics.find(english);
       const code = diagnostic?.code;

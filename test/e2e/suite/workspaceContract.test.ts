@@ -111,7 +111,7 @@ suite('Right answers on real projects, in a real VS Code', () => {
     edit.replace(contractUri, new vscode.Range(contract.positionAt(0), contract.positionAt(text.length)), text.replace('# os.public-image.vulnerability: a', 'os.public-image.vulnerability: b'));
     assert.ok(await vscode.workspace.applyEdit(edit));
     await saved(contract);
-    await hintsUntil(mainTf, (h) => /^Provider \(contract\) · /.test(label(onImage(h) ?? new vscode.InlayHint(new vscode.Position(0, 0), ''))), 'the hint naming the chosen party');
+    await hintsUntil(mainTf, (h) => /^Provider \(contract\)$/.test(label(onImage(h) ?? new vscode.InlayHint(new vscode.Position(0, 0), ''))), 'the hint naming the chosen party');
 
     // Taking the choice back in the editor (the open contract's text is what counts) restores the standard's reading.
     const undo = new vscode.WorkspaceEdit();

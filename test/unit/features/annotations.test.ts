@@ -33,7 +33,7 @@ describe('annotations', () => {
     assert.strictEqual(cidr.rows[0]?.id, 'network.security-group');
     assert.strictEqual(cidr.serviceModel, 'iaas');
     assert.strictEqual(cidr.responsibility, 'shared');
-    assert.strictEqual(hintLabel(cidr, 'zh-cn'), '共担 · 设置安全组');
+    assert.strictEqual(hintLabel(cidr, 'zh-cn'), '客户配置 · 云商提供');
     const zh = hoverMarkdown(cidr, undefined, 'zh-cn');
     assert.match(zh, /承担为云服务客户提供安全组功能的责任/, 'what the provider does');
     assert.match(zh, /为云服务设置合理的安全组，以控制云服务间的/, 'what configuring them means: the customer\'s part');
@@ -91,7 +91,20 @@ describe('annotations', () => {
     const analysis = await analyse(path.join(examples, 'terraform/main.tf'));
     const web = analysis.resources.find((r) => r.resource.type === 'alicloud_instance' && r.resource.name === 'web');
     assert.ok(web);
-    assert.match(lensTitle(web, 'en'), /^IaaS · .*Customer \d+/);
-    assert.match(lensTitle(web, 'zh-cn'), /^IaaS · .*客户 \d+/);
+    // What the customer must act on, by setting: the value to check first, then what it decides alone.
+    assert.match(lensTitle(web, 'en'), /^IaaS · check internet_max_bandwidth_out · Customer decides: password, user_data · /);
+    assert.match(lensTitle(web, 'zh-cn'), /^IaaS · 请检查 internet_max_bandwidth_out · 客户负责：password, user_data · /);
+  });
+
+  it('says in its code lens when a mapped resource sets nothing security-relevant', async () => {
+    const engine = await sharedEngine();
+    const file = path.join(examples, 'terraform/quiet.tf');
+    const analysis = engine.analyse(file, file, 'resource "alicloud_instance" "quiet" {\n  instance_name = "a"\n}\n', { mode: 'public-cloud' });
+    engine.forget(file);
+    assert.strictEqual(analysis.status, 'analysed');
+    const entry = analysis.status === 'analysed' ? analysis.resources[0] : undefined;
+    assert.ok(entry);
+    assert.strictEqual(lensTitle(entry, 'en'), 'IaaS · nothing security-relevant set here');
+    assert.strictEqual(lensTitle(entry, 'zh-cn'), 'IaaS · 此处未设置与安全相关的项');
   });
 });

@@ -35,6 +35,8 @@ function copyFinding(f: ReportedFinding): ReportedFinding {
       id: f.responsibility.id,
       item: { zh: f.responsibility.item.zh, en: f.responsibility.item.en },
       parties: { provider, customer, vendor },
+      ...(f.responsibility.party ? { party: f.responsibility.party } : {}),
+      ...(f.responsibility.label ? { label: { zh: f.responsibility.label.zh, en: f.responsibility.label.en } } : {}),
     },
     ...(f.secret ? { secret: { masked: f.secret.masked } } : {}),
     xref: copyXref(f.xref),

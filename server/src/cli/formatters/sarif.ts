@@ -228,6 +228,8 @@ function toResult(finding: ReportedFinding, ruleIndex: number, language: Languag
         id: finding.responsibility.id,
         item: { zh: finding.responsibility.item.zh, en: finding.responsibility.item.en },
         parties: { ...finding.responsibility.parties },
+        ...(finding.responsibility.party ? { party: finding.responsibility.party } : {}),
+        ...(finding.responsibility.label ? { label: { zh: finding.responsibility.label.zh, en: finding.responsibility.label.en } } : {}),
       },
       ...(finding.resource ? { resource: { type: finding.resource.type, name: finding.resource.name } } : {}),
       ...(finding.secret ? { secret: { masked: finding.secret.masked } } : {}),
