@@ -2,27 +2,18 @@
 import { pick, type Language } from '../../i18n/language';
 import { t } from '../../i18n/messages';
 import type { Responsibility } from '../../matrices/resolve';
-import type { Text } from '../../matrices/types';
 import type { ReportedFinding } from '../report';
-
-/**
- * What a setting-level resolver may add to the field: who acts on the setting and the label the editor shows
- * for it. Read when present, so the CLI says what the hint on the same line says; the CLI computes nothing.
- */
-interface SettingLevel {
-  readonly party?: string;
-  readonly label?: Text;
-}
 
 const KNOWN: readonly Responsibility[] = ['customer', 'provider', 'shared', 'negotiable', 'vendor', 'none'];
 
 /**
- * One word for who answers for the finding: the resolver's `party` when the report carries one, else from the
+ * One word for who answers for the finding: the resolver's `party` (the hint on the same line says the same; the
+ * CLI computes nothing) when the finding sits on a resolved setting, else from the
  * duties of its row (`negotiable` while provider or customer duty is to be negotiated, `shared` when more
  * than one party bears it).
  */
 export function partyOf(finding: ReportedFinding): Responsibility {
-  const given = (finding.responsibility as SettingLevel).party;
+  const given = finding.responsibility.party;
   if (given !== undefined && (KNOWN as readonly string[]).includes(given)) return given as Responsibility;
   const { provider, customer, vendor } = finding.responsibility.parties;
   if (provider === 'negotiable' || customer === 'negotiable') return 'negotiable';
@@ -39,6 +30,6 @@ export function partyOf(finding: ReportedFinding): Responsibility {
 
 /** The party as the finding line shows it: the resolver's label when there is one (e.g. "Provider (contract)"). */
 export function partyLabel(finding: ReportedFinding, language: Language): string {
-  const label = (finding.responsibility as SettingLevel).label;
+  const label = finding.responsibility.label;
   return label ? pick(label, language) : t(language, `responsibility.${partyOf(finding)}`);
 }
