@@ -79,15 +79,21 @@ describe('every output takes its party and label from the one resolver', functio
       for (const finding of done.findings) {
         const view = findingView(finding, engine.ruleMeta(finding.ruleId), engine.knowledge, engine.resolver('public-cloud'), isRos, 'en', finding.severity, done.resources);
         const line = finding.range.start.line;
-        const onLine = done.resources.flatMap((e) => e.annotations).filter((a) => a.setting.keyRange.start.line === line && a.setting.valueRange.end.line === line);
+        const at = finding.range.start;
+        const notBefore = (p: { line: number; character: number }, q: { line: number; character: number }): boolean => p.line > q.line || (p.line === q.line && p.character >= q.character);
+        // The settings a diagnostic sits on: those whose text, key to value, holds its start (on a minified one-line
+        // template every setting shares the line, so the line alone says nothing).
+        const holds = (a: { setting: { keyRange: { start: typeof at }; valueRange: { end: typeof at } } }): boolean => notBefore(at, a.setting.keyRange.start) && notBefore(a.setting.valueRange.end, at);
+        const onLine = done.resources.flatMap((e) => e.annotations).filter((a) => a.setting.keyRange.start.line === line && a.setting.valueRange.end.line === line && holds(a));
         for (const annotation of onLine) {
-          if (!annotation.setting.valueRange || finding.range.start.character < annotation.setting.keyRange.start.character) continue;
           findingsOnSettings++;
           assert.strictEqual(view.resolution?.party, annotation.resolution.party, `${key(file, line + 1, 1)} ${finding.ruleId}`);
           assert.ok(view.text.includes(annotation.resolution.label.en), `${key(file, line + 1, 1)}: "${view.text}" names the setting's label`);
           assert.ok(view.text.startsWith(finding.message.en), 'the problem comes first');
         }
-        for (const hint of visible.filter((h) => h.position.line === line)) {
+        // The hint beside the diagnostic; when several share its line, the one of the setting it sits on.
+        const hintsOnLine = visible.filter((h) => h.position.line === line);
+        for (const hint of hintsOnLine.length > 1 ? hintsOnLine.filter((h) => holds(h.annotation)) : hintsOnLine) {
           diagnosticsBesideHints++;
           assert.strictEqual(view.resolution?.party, hint.annotation.resolution.party, `${key(file, line + 1, 1)} ${finding.ruleId}: diagnostic and hint name the same party`);
         }
@@ -118,7 +124,11 @@ describe('every output takes its party and label from the one resolver', functio
     for (const finding of report.findings) {
       assert.ok(finding.responsibility.party && finding.responsibility.label, `${finding.file}:${finding.range.start.line} has a party and label`);
       const line = finding.range.start.line;
-      const own = [...annotated.entries()].find(([at, a]) => at.startsWith(`${finding.file}:${line}:`) && a.annotation.setting.valueRange.end.line + 1 === line && a.annotation.setting.keyRange.start.character + 1 <= finding.range.start.column);
+      // The setting the finding sits on: key to value holds its start (several share a line in minified JSON).
+      const own = [...annotated.entries()].find(([at, a]) => {
+        const { keyRange, valueRange } = a.annotation.setting;
+        return at.startsWith(`${finding.file}:${line}:`) && valueRange.end.line + 1 === line && keyRange.start.character + 1 <= finding.range.start.column && finding.range.start.column <= valueRange.end.character + 1;
+      });
       if (!own) continue;
       scanned++;
       assert.strictEqual(finding.responsibility.party, own[1].annotation.resolution.party, `${finding.file}:${line}`);
