@@ -12,6 +12,8 @@ import type { EngineSetup } from './scanSetup';
 export interface WorkerConfig extends EngineSetup {
   readonly mode: DeploymentMode;
   readonly maxLength: number;
+  /** The scanned paths' real folders (ScanOptions.roots). */
+  readonly roots?: readonly string[];
 }
 
 /** Main → worker: scan these files, in this order; `index` is the file's place in the whole scan. */

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { IacDocument } from '../model/types';
+import { inspectPath, readTextFile, realRoots } from '../util/safeFile';
+import { looksBinary } from './analyzer';
 
 /**
  * The other Terraform files of a module directory, parsed once per revision. A Terraform module is a
@@ -14,19 +16,23 @@ export interface ModuleFile {
   readonly document: IacDocument;
 }
 
-/** Identifies a file's content on disk without reading it; undefined when it cannot be read. */
-function diskKey(file: string): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    return `disk:${stat.mtimeMs}:${stat.size}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The files Terraform reads with a module: its .tf files and the variable files it loads by itself. */
 function isModuleFile(name: string): boolean {
   return name.endsWith('.tf') || name === 'terraform.tfvars' || name.endsWith('.auto.tfvars');
+}
+
+/**
+ * Where the other files of a module may be read from. Nothing else: a sibling is read only when it is a regular
+ * file (a FIFO or a device named `*.tf` is never opened), no larger than `maxBytes`, and, once symlinks are
+ * resolved, inside one of the roots (the workspace folders in the editor, the scanned paths in the CLI; without
+ * roots, the module's own folder), so that a `terraform.tfvars -> ../../elsewhere` never brings a file from
+ * outside into a message.
+ */
+export interface ModuleReadLimits {
+  /** Real paths (util/safeFile realRoots); undefined or empty: the module's own folder. */
+  readonly roots?: () => readonly string[] | undefined;
+  /** Siblings larger than this many bytes are left out, as the file itself would be skipped; undefined: no cap. */
+  readonly maxBytes?: () => number | undefined;
 }
 
 export class ModuleIndex {
@@ -37,6 +43,7 @@ export class ModuleIndex {
     private readonly parse: (text: string, kind: 'terraform' | 'terraform-vars') => IacDocument,
     /** The text of a file open in the editor, with its version; undefined when it is not open. */
     private readonly openText: (file: string) => { text: string; version: number } | undefined = () => undefined,
+    private readonly limits: ModuleReadLimits = {},
   ) {}
 
   revision(dir: string): number {
@@ -57,26 +64,40 @@ export class ModuleIndex {
     } catch {
       return [];
     }
+    const given = this.limits.roots?.();
+    const roots = given && given.length > 0 ? given : realRoots([dir]);
+    const maxBytes = this.limits.maxBytes?.();
     const documents: ModuleFile[] = [];
     for (const name of names) {
       const member = path.join(dir, name);
       if (member === file) continue;
       const open = this.openText(member);
       // A closed file is parsed again only when it changed on disk, not when a neighbour is edited: the
-      // directory's revision moves on every keystroke in any of its files.
-      const key = open ? `open:${open.version}` : diskKey(member);
-      if (key === undefined) continue;
+      // directory's revision moves on every keystroke in any of its files. Nothing is opened to know that.
+      let key: string;
+      if (open) key = `open:${open.version}`;
+      else {
+        const found = inspectPath(member, roots);
+        if (!found.ok || found.kind !== 'file' || (maxBytes !== undefined && found.stat.size > maxBytes)) {
+          this.parsed.delete(member);
+          continue;
+        }
+        key = `disk:${found.real}:${found.stat.ino}:${found.stat.mtimeMs}:${found.stat.size}`;
+      }
       const cached = this.parsed.get(member);
       if (cached?.key === key) {
         documents.push({ file: member, document: cached.document });
         continue;
       }
       let text: string;
-      try {
-        text = open?.text ?? fs.readFileSync(member, 'utf8');
-      } catch {
-        continue;
+      if (open) text = open.text;
+      else {
+        const read = readTextFile(member, { roots, ...(maxBytes !== undefined ? { maxBytes } : {}) });
+        if (!read.ok) continue;
+        text = read.text;
       }
+      // A file the engine would not analyse on its own (binary, too long) does not count for its neighbours either.
+      if (looksBinary(text) || (maxBytes !== undefined && text.length > maxBytes)) continue;
       const document = this.parse(text, name.endsWith('.tf') ? 'terraform' : 'terraform-vars');
       this.parsed.set(member, { key, document });
       documents.push({ file: member, document });

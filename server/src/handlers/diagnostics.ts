@@ -132,7 +132,9 @@ export class DiagnosticsScheduler {
       diagnostics = this.compute(uri);
     } catch (error) {
       this.context.log(`diagnostics failed for ${uri}: ${(error as Error).stack ?? String(error)}`);
-      return;
+      // The previous version's diagnostics must not stay as if they still held: say that this one failed.
+      const message = t(this.context.settings().language, 'error.requestFailed', 'textDocument/publishDiagnostics');
+      diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Warning, source: DIAGNOSTIC_SOURCE }];
     }
     if (this.context.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
@@ -151,11 +153,13 @@ export class DiagnosticsScheduler {
     const analysis = this.context.cache.get(document, settings);
     const fileName = uri.slice(uri.lastIndexOf('/') + 1);
     if (analysis.status === 'skipped') {
-      if (analysis.reason !== 'too-large' && analysis.reason !== 'binary') return [];
+      if (analysis.reason === 'unsupported') return [];
       const message =
         analysis.reason === 'too-large'
           ? t(settings.language, 'error.tooLarge', decodeURIComponent(fileName), Math.round(settings.maxLength / 1024))
-          : t(settings.language, 'error.binary', decodeURIComponent(fileName));
+          : analysis.reason === 'too-deep'
+            ? t(settings.language, 'error.tooDeep', decodeURIComponent(fileName))
+            : t(settings.language, 'error.binary', decodeURIComponent(fileName));
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE }];
     }
     // Other YAML/JSON files are only checked for secrets; their syntax is the YAML/JSON extension's business.
