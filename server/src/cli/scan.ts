@@ -48,7 +48,7 @@ export class FileScanner {
     this.resolver = engine.resolver(options.mode);
     this.roots = options.roots ?? realRoots([options.cwd]);
     const roots = this.roots;
-    this.modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind), undefined, { roots: () => roots, maxBytes: () => options.maxLength });
+    this.modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind), undefined, { roots: () => roots, maxBytes: () => options.maxLength, stable: true });
   }
 
   private readonly roots: readonly string[];
