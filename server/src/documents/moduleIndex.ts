@@ -60,24 +60,36 @@ export class ModuleIndex {
     this.revisions.set(dir, this.revision(dir) + 1);
   }
 
-  /** With `stable` limits: every module file of a folder, read once. */
-  private readonly snapshots = new Map<string, ModuleFile[]>();
+  /** With `stable` limits: each folder's module files, listed and checked once (keys for `parsed`). */
+  private readonly listings = new Map<string, readonly Candidate[]>();
+  /** With `stable` limits: files that could not be read or are not analysed; not tried again. */
+  private readonly refused = new Set<string>();
 
   /** The parsed `.tf` and auto-loaded `.tfvars` files of the directory of `file`, `file` itself excluded. */
   siblings(file: string): ModuleFile[] {
-    if (!this.limits.stable) return this.read(file);
     const dir = path.dirname(file);
-    let all = this.snapshots.get(dir);
-    if (!all) {
-      // Read as the neighbours of a file that is not one of them, so that every module file is in.
-      all = this.read(path.join(dir, '\u0000none'));
-      this.snapshots.set(dir, all);
+    let candidates = this.limits.stable ? this.listings.get(dir) : undefined;
+    if (!candidates) {
+      candidates = this.list(dir);
+      if (this.limits.stable) this.listings.set(dir, candidates);
     }
-    return all.filter((member) => member.file !== file);
+    const documents: ModuleFile[] = [];
+    for (const candidate of candidates) {
+      if (candidate.file === file) continue;
+      // A file is parsed when a neighbour first needs it, so that a folder of one file parses nothing twice.
+      const document = this.documentOf(candidate);
+      if (document) documents.push({ file: candidate.file, document });
+    }
+    return documents;
   }
 
-  private read(file: string): ModuleFile[] {
-    const dir = path.dirname(file);
+  /**
+   * The module files of a folder that may be read, each with a key that identifies its content: an open file's
+   * version, or a closed file's real path, inode, time and size (nothing is opened to know that). A closed file
+   * is parsed again only when it changed on disk, not when a neighbour is edited: the directory's revision moves
+   * on every keystroke in any of its files.
+   */
+  private list(dir: string): Candidate[] {
     let names: string[];
     try {
       names = fs.readdirSync(dir).filter(isModuleFile).sort();
@@ -87,41 +99,55 @@ export class ModuleIndex {
     const given = this.limits.roots?.();
     const roots = given && given.length > 0 ? given : realRoots([dir]);
     const maxBytes = this.limits.maxBytes?.();
-    const documents: ModuleFile[] = [];
+    const candidates: Candidate[] = [];
     for (const name of names) {
-      const member = path.join(dir, name);
-      if (member === file) continue;
-      const open = this.openText(member);
-      // A closed file is parsed again only when it changed on disk, not when a neighbour is edited: the
-      // directory's revision moves on every keystroke in any of its files. Nothing is opened to know that.
-      let key: string;
-      if (open) key = `open:${open.version}`;
-      else {
-        const found = inspectPath(member, roots);
-        if (!found.ok || found.kind !== 'file' || (maxBytes !== undefined && found.stat.size > maxBytes)) {
-          this.parsed.delete(member);
-          continue;
-        }
-        key = `disk:${found.real}:${found.stat.ino}:${found.stat.mtimeMs}:${found.stat.size}`;
-      }
-      const cached = this.parsed.get(member);
-      if (cached?.key === key) {
-        documents.push({ file: member, document: cached.document });
+      const file = path.join(dir, name);
+      const open = this.openText(file);
+      if (open) {
+        candidates.push({ file, name, key: `open:${open.version}`, open: open.text, roots, maxBytes });
         continue;
       }
-      let text: string;
-      if (open) text = open.text;
-      else {
-        const read = readTextFile(member, { roots, ...(maxBytes !== undefined ? { maxBytes } : {}) });
-        if (!read.ok) continue;
-        text = read.text;
+      const found = inspectPath(file, roots);
+      if (!found.ok || found.kind !== 'file' || (maxBytes !== undefined && found.stat.size > maxBytes)) {
+        this.parsed.delete(file);
+        continue;
       }
-      // A file the engine would not analyse on its own (binary, too long) does not count for its neighbours either.
-      if (looksBinary(text) || (maxBytes !== undefined && text.length > maxBytes)) continue;
-      const document = this.parse(text, name.endsWith('.tf') ? 'terraform' : 'terraform-vars');
-      this.parsed.set(member, { key, document });
-      documents.push({ file: member, document });
+      candidates.push({ file, name, key: `disk:${found.real}:${found.stat.ino}:${found.stat.mtimeMs}:${found.stat.size}`, roots, maxBytes });
     }
-    return documents;
+    return candidates;
   }
+
+  private documentOf(candidate: Candidate): IacDocument | undefined {
+    const cached = this.parsed.get(candidate.file);
+    if (cached?.key === candidate.key) return cached.document;
+    if (this.limits.stable && this.refused.has(candidate.file)) return undefined;
+    let text: string;
+    if (candidate.open !== undefined) text = candidate.open;
+    else {
+      const read = readTextFile(candidate.file, { roots: candidate.roots, ...(candidate.maxBytes !== undefined ? { maxBytes: candidate.maxBytes } : {}) });
+      if (!read.ok) {
+        this.refused.add(candidate.file);
+        return undefined;
+      }
+      text = read.text;
+    }
+    // A file the engine would not analyse on its own (binary, too long) does not count for its neighbours either.
+    if (looksBinary(text) || (candidate.maxBytes !== undefined && text.length > candidate.maxBytes)) {
+      this.refused.add(candidate.file);
+      return undefined;
+    }
+    const document = this.parse(text, candidate.name.endsWith('.tf') ? 'terraform' : 'terraform-vars');
+    this.parsed.set(candidate.file, { key: candidate.key, document });
+    return document;
+  }
+}
+
+/** A module file that may be read, not read yet (ModuleIndex.list). */
+interface Candidate {
+  readonly file: string;
+  readonly name: string;
+  readonly key: string;
+  readonly open?: string;
+  readonly roots: readonly string[];
+  readonly maxBytes: number | undefined;
 }
