@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Engine } from '../server/src/engine';
 import { cliThroughput } from './cliThroughput';
+import { folderScaling } from './folderScaling';
 import { incrementalVsFull, rosVsYaml, terraformVsHcl2json, type SizeRuns } from './engineBench';
 import { writeTerraformWorkspace } from './generate-workspace.mjs';
 import { keystrokeLatency } from './keystroke';
@@ -21,6 +22,8 @@ interface Plan {
   readonly keystrokes: { readonly kb: number; readonly edits: number };
   readonly files: number;
   readonly cliRuns: number;
+  /** Files in one module folder: a small and a large count (6). */
+  readonly folder: readonly [number, number];
 }
 
 const FULL: Plan = {
@@ -33,6 +36,7 @@ const FULL: Plan = {
   keystrokes: { kb: 1024, edits: 20 },
   files: 1000,
   cliRuns: 3,
+  folder: [500, 5000],
 };
 
 const SHORT: Plan = {
@@ -41,6 +45,7 @@ const SHORT: Plan = {
   keystrokes: { kb: 50, edits: 3 },
   files: 40,
   cliRuns: 1,
+  folder: [20, 200],
 };
 
 /** Other processes on the machine skew every figure; the load average says how much was going on. */
@@ -74,6 +79,8 @@ async function main(): Promise<void> {
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
+
+  folderScaling(report, plan.folder[0], plan.folder[1]);
 
   console.log(`\n## Summary (whole run ${ms(now() - started)}; load average at the end: ${load()})\n`);
   console.log(report.table());

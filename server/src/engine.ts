@@ -10,8 +10,8 @@ import type { IacDocument } from './model/types';
 import type { ModuleFile } from './documents/moduleIndex';
 import { resolveTerraformReferences } from './model/terraformResolve';
 import { remapEmbedded, workspaceFiles } from './model/rosWorkspace';
-import { parseJson } from './parsers/json/jsonParser';
-import { parseYaml } from './parsers/yaml/yamlParser';
+import { jsonNestingDepth, MAX_JSON_NESTING, parseJson } from './parsers/json/jsonParser';
+import { MAX_YAML_NESTING, parseYaml, yamlNestingDepth } from './parsers/yaml/yamlParser';
 import * as path from 'path';
 import { TerraformParser } from './parsers/hcl/terraformParser';
 import { BUILTIN_CODE_RULES } from './rules/builtin';
@@ -22,6 +22,13 @@ import { SourceText } from './rules/source';
 import type { Contract } from './contract/contract';
 import { applyWaivers } from './contract/waivers';
 import type { Finding, RuleMeta } from './rules/types';
+
+/** Whether YAML or JSON text nests beyond what the parsers (which recurse per level) are asked to walk. */
+function tooDeep(text: string, kind: SourceKind): boolean {
+  if (kind === 'json') return jsonNestingDepth(text) > MAX_JSON_NESTING;
+  if (kind === 'yaml') return yamlNestingDepth(text) > MAX_YAML_NESTING;
+  return false;
+}
 
 /** A ROS template that carries Terraform files (Transform Aliyun::Terraform-v1.x). */
 const EMBEDDED_TERRAFORM = /Aliyun::Terraform-/;
@@ -36,7 +43,13 @@ export type FileAnalysis =
       /** Misconfigurations, suppressed ones included (marked). */
       readonly findings: readonly Finding[];
     }
-  | { readonly status: 'skipped'; readonly reason: 'unsupported' | 'binary' | 'too-large' };
+  | { readonly status: 'skipped'; readonly reason: SkipReason };
+
+/**
+ * Why a file was not analysed: not a format the engine reads; binary (documents/analyzer looksBinary); larger
+ * than the limit; or YAML/JSON nested beyond what the parsers walk safely (parsers' MAX_*_NESTING).
+ */
+export type SkipReason = 'unsupported' | 'binary' | 'too-large' | 'too-deep';
 
 export interface AnalyseOptions {
   readonly mode: DeploymentMode;
@@ -122,6 +135,7 @@ export class Engine {
     if (!kind) return { status: 'skipped', reason: 'unsupported' };
     if (options.maxLength !== undefined && text.length > options.maxLength) return { status: 'skipped', reason: 'too-large' };
     if (looksBinary(text)) return { status: 'skipped', reason: 'binary' };
+    if (tooDeep(text, kind)) return { status: 'skipped', reason: 'too-deep' };
     const parsed = this.analyzer.parse(id, text, kind);
     const members = kind === 'terraform' && options.module ? options.module() : [];
     // Values written elsewhere in the module (variables, tfvars, locals) are judged where they are used.

@@ -16,7 +16,8 @@ import { DiagnosticsScheduler } from './handlers/diagnostics';
 import { guarded, Lifecycle } from './handlers/guard';
 import { onHover } from './handlers/hover';
 import { onInlayHints } from './handlers/inlayHints';
-import * as fs from 'fs';
+import { readTextFile, realRoots } from './util/safeFile';
+import { CONFIG_FILE_MAX_BYTES } from './rules/custom';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { DeclarativeRule } from './rules/declarative/rule';
@@ -70,9 +71,11 @@ const closedFiles = new ClosedFileDiagnostics(connection, context, (uri, text, c
   // A closed file's tree is not kept: the next check reads the file again.
   context.engine.forget(uri);
   return analysis;
-});
+}, () => workspaceRealRoots);
 
 let workspaceRoots: string[] = [];
+/** The workspace folders with symlinks resolved: no file outside them is read (util/safeFile). */
+let workspaceRealRoots: string[] = [];
 let trusted = false;
 const lifecycle = new Lifecycle();
 /** Problems of each custom rules file on disk, published as that file's diagnostics. */
@@ -87,6 +90,7 @@ connection.onInitialize(async (params: InitializeParams) => {
   // server run the workspace's own rules and contract.
   trusted = (params.initializationOptions as RlensSettings | undefined)?.trusted === true;
   workspaceRoots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+  workspaceRealRoots = realRoots(workspaceRoots);
   settings = effectiveSettings(params.initializationOptions as RlensSettings | undefined, locale);
   await startEngine();
   return {
@@ -114,6 +118,8 @@ async function startEngine(): Promise<void> {
         const open = documents.get(URI.file(file).toString());
         return open ? { text: open.getText(), version: open.version } : undefined;
       },
+      // A module's other files are read only inside the workspace folders, only when regular, never above the size limit.
+      { roots: () => workspaceRealRoots, maxBytes: () => settings.maxLength },
     );
     cache = new AnalysisCache(engine, modules);
     dataError = undefined;
@@ -180,11 +186,8 @@ function refreshViews(): void {
 }
 
 function readOrEmpty(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = readTextFile(file, { roots: workspaceRealRoots, maxBytes: CONFIG_FILE_MAX_BYTES });
+  return read.ok ? read.text : undefined;
 }
 
 connection.onNotification(TRUSTED_NOTIFICATION, () => {
@@ -200,11 +203,20 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 connection.onInitialized(() => {
-  reloadCustomRules();
-  reloadContract();
+  // Each step on its own: a workspace file that breaks one (a hostile rules file) must not stop the others.
+  step('custom rules', reloadCustomRules);
+  step('contract', reloadContract);
   void refreshSettings();
   stopWatching = watchMatrices(assets.matricesDir, () => void reloadData(), log);
 });
+
+function step(what: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    log(`could not load the ${what}: ${(error as Error).stack ?? String(error)}`);
+  }
+}
 
 let stopWatching: (() => void) | undefined;
 connection.onShutdown(() => {

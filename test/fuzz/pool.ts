@@ -22,8 +22,10 @@ class Lane {
   private ready: Promise<void> | undefined;
 
   private start(): Promise<void> {
-    // The worker loads TypeScript through tsx, as mocha does for the tests.
-    const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER)});`, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 2048, stackSizeMb: 4 } });
+    // The worker loads TypeScript through tsx, as mocha does for the tests. Its stack is the size of a main
+    // thread's (V8's default, about 1 MB), not a worker's default 4 MB: with 4 MB the fuzz never saw JSON nested
+    // 6,000 deep kill a real `rlens scan` (issue 13).
+    const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER)});`, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 2048, stackSizeMb: 1 } });
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
       const onMessage = (message: WorkerMessage): void => {

@@ -122,7 +122,8 @@ describe('language server over LSP', function () {
     assert.match(client.diagnostics.get(broken)?.diagnostics[0]?.message ?? '', /语法错误/);
 
     const nasty = [
-      ['file:///tmp/rlens-protocol/binary.tf', 'terraform', 'resource \u0000\u0001\u0002 {{{{'],
+      // Binary content as an editor decodes it: NULs and U+FFFD for bytes that are not UTF-8 (a NUL alone is text).
+      ['file:///tmp/rlens-protocol/binary.tf', 'terraform', 'resource \u0000\u0001\u0002\ufffd {{{{'],
       ['file:///tmp/rlens-protocol/deep.tf', 'terraform', `a = ${'['.repeat(20_000)}`],
       ['file:///tmp/rlens-protocol/deep.yaml', 'yaml', `ROSTemplateFormatVersion: '2015-09-01'\nResources: ${'['.repeat(5_000)}`],
       ['file:///tmp/rlens-protocol/crlf.json', 'json', '{"ROSTemplateFormatVersion": "2015-09-01",\r\n "Resources": {"A": {"Type": "ALIYUN::ECS::Instance", "Properties": {"Password": "p"}}}\r\n'],

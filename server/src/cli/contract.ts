@@ -1,4 +1,5 @@
-import * as fs from 'fs';
+import { CONFIG_FILE_MAX_BYTES } from '../rules/custom';
+import { readTextFile } from '../util/safeFile';
 import * as path from 'path';
 import { readContract, type Contract } from '../contract/contract';
 import { EXPIRED_WAIVER_RULE, expiredWaiverMessage, expiredWaivers } from '../contract/waivers';
@@ -12,12 +13,10 @@ import { maskSecretsIn } from '../rules/secrets/displaySafe';
 /** Reads `--contract FILE`; a missing or invalid file is a usage error (exit 2) with a one-line message. */
 export function readContractOption(file: string, engine: Engine, cwd: string, language: Language): Contract {
   const absolute = path.resolve(cwd, file);
-  let text: string;
-  try {
-    text = fs.readFileSync(absolute, 'utf8');
-  } catch {
-    throw new UsageError(t(language, 'contract.missing', file));
-  }
+  // The file named on the command line is read wherever it links to, but only a regular file of a sensible size.
+  const read = readTextFile(absolute, { maxBytes: CONFIG_FILE_MAX_BYTES });
+  if (!read.ok) throw new UsageError(t(language, 'contract.missing', file));
+  const text = read.text;
   const { contract, problems } = readContract(text, absolute, engine.knowledge, path.join(engine.assets.matricesDir, 'schema'), language);
   if (!contract) {
     const first = problems[0];

@@ -6,7 +6,7 @@ import type { Responsibility } from '../matrices/resolve';
 import type { DeploymentMode, Duty, Text } from '../matrices/types';
 import type { Range } from '../model/types';
 import { ModuleIndex } from '../documents/moduleIndex';
-import { readText } from './files';
+import { readTextFile } from '../util/safeFile';
 import { displayWidth, printable } from './terminal';
 import { maskSecretsIn } from '../rules/secrets/displaySafe';
 
@@ -34,21 +34,21 @@ export interface ExplainResult {
   readonly skipped: readonly { readonly file: string; readonly reason: string }[];
 }
 
-export function explainFiles(engine: Engine, files: readonly string[], mode: DeploymentMode, relativeTo: string, maxLength?: number): ExplainResult {
+export function explainFiles(engine: Engine, files: readonly string[], mode: DeploymentMode, relativeTo: string, maxLength?: number, roots?: readonly string[]): ExplainResult {
   const annotations: ExplainedSetting[] = [];
   const skipped: { file: string; reason: string }[] = [];
   // Values written in the module's other files are read as `rlens scan` and the editor read them.
-  const modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind));
+  const modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind), undefined, { ...(roots ? { roots: () => roots } : {}), maxBytes: () => maxLength, stable: true });
   for (const file of files) {
     // File and resource names are shown: a key written into one is masked.
     const shown = maskSecretsIn(path.relative(relativeTo, file) || file);
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (error) {
-      skipped.push({ file: shown, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+    // Read as the scan reads: a regular file inside the given paths, at most maxLength bytes.
+    const read = readTextFile(file, { ...(roots ? { roots } : {}), ...(maxLength !== undefined ? { maxBytes: maxLength } : {}) });
+    if (!read.ok) {
+      skipped.push({ file: shown, reason: read.reason === 'unreadable' ? (read.code ?? 'unreadable') : read.reason });
       continue;
     }
+    const text = read.text;
     const analysis = engine.analyse(file, file, text, { mode, module: () => modules.siblings(path.resolve(file)), ...(maxLength !== undefined ? { maxLength } : {}) });
     engine.forget(file);
     if (analysis.status === 'skipped') {
@@ -134,6 +134,9 @@ export function formatExplainText(result: ExplainResult, language: Language, ela
 function skipReason(reason: string, language: Language): string {
   if (reason === 'binary') return t(language, 'cli.skipped.binary');
   if (reason === 'too-large') return t(language, 'cli.skipped.tooLarge');
+  if (reason === 'too-deep') return t(language, 'cli.skipped.tooDeep');
+  if (reason === 'outside') return t(language, 'scan.outside');
+  if (reason === 'not-regular') return t(language, 'scan.notRegular');
   return t(language, 'scan.unreadable', reason);
 }
 

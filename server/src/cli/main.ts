@@ -8,7 +8,7 @@ import { DEPLOYMENT_MODES, SERVICE_MODELS } from '../matrices/types';
 import { oneOf, parseArgs, UsageError, VALUED_OPTIONS, type ParsedArgs } from './args';
 import { DEFAULT_MAX_FILE_SIZE_KB } from '../documents/settings';
 import { explainFiles, formatExplainText } from './explain';
-import { collectFiles } from './files';
+import { collectFiles, scanRoots } from './files';
 import { matrixCsv, matrixMarkdown, matrixRows } from './matrix';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
@@ -132,12 +132,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         }
         const baseline = baselineFile === undefined ? null : readBaseline(baselineFile, language);
         const maxLength = maxFileSizeKB(args, language) * 1024;
+        const roots = scanRoots(args.positionals);
         const contractFile = args.options.get('--contract');
         const setup = { cwd: io.cwd, language, ...(contractFile !== undefined ? { contractFile } : {}) };
         const count = plannedWorkers(workers, files);
         // With workers, this thread builds no engine: the workers check the custom rules and the contract as it
         // would, and report the rule table and the expired waivers.
-        const pool = count > 1 ? ScanWorkerPool.start(count, io.workerEntry ?? bundledWorkerEntry(), { ...setup, mode, maxLength, maxFindingsPerFile }) : null;
+        const pool = count > 1 ? ScanWorkerPool.start(count, io.workerEntry ?? bundledWorkerEntry(), { ...setup, mode, maxLength, maxFindingsPerFile, roots }) : null;
         try {
           // A progress bar only where a person watches a long run: a terminal, text output, many files.
           const showProgress = io.isTTY === true && format === 'text' && output === undefined && files.length > 20;
@@ -156,7 +157,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             const problems = configureScanEngine(engine, setup);
             for (const problem of problems) warn(problem);
             if (problems.length > 0) return 2;
-            scanned = scanFiles(engine, files, { mode, cwd: io.cwd, version: VERSION, maxLength, maxFindingsPerFile, ...(onProgress ? { onProgress } : {}) });
+            scanned = scanFiles(engine, files, { mode, cwd: io.cwd, version: VERSION, maxLength, maxFindingsPerFile, roots, ...(onProgress ? { onProgress } : {}) });
             expiredWaivers = engine.contract ? expiredWaiverFindings(engine.contract, engine.today(), io.cwd) : [];
           }
           // An expired waiver is itself reported, in the contract file; a path that could not be read, as an error.
@@ -202,7 +203,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const engine = await Engine.create();
         const contractFile = args.options.get('--contract');
         if (contractFile !== undefined) engine.setContract(readContractOption(contractFile, engine, io.cwd, language));
-        const result = explainFiles(engine, files, mode, io.cwd, maxFileSizeKB(args, language) * 1024);
+        const result = explainFiles(engine, files, mode, io.cwd, maxFileSizeKB(args, language) * 1024, scanRoots(args.positionals));
         const elapsed = performance.now() - started;
         if (format === 'json') {
           write(JSON.stringify({ tool: { name: 'rlens', version: VERSION }, deploymentMode: mode, annotations: result.annotations, skipped: result.skipped }, null, 2));

@@ -1,12 +1,13 @@
 import * as path from 'path';
-import type { Engine } from '../engine';
+import type { Engine, FileAnalysis } from '../engine';
 import { findingView } from '../features/findingView';
 import { both } from '../i18n/messages';
 import type { DeploymentMode } from '../matrices/types';
 import type { RowResolver } from '../matrices/resolve';
 import { SEVERITIES, type RuleMeta, type Severity } from '../rules/types';
 import { ModuleIndex } from '../documents/moduleIndex';
-import { readText } from './files';
+import { readTextFile, realRoots, type ReadRefusal } from '../util/safeFile';
+import type { Text } from '../matrices/types';
 import { fingerprintOf } from './baseline';
 import { maskSecretsIn } from '../rules/secrets/displaySafe';
 import type { ReportedFinding, ScanError, ScanReport, TruncatedFile } from './report';
@@ -20,6 +21,11 @@ export interface ScanOptions {
   readonly maxLength?: number;
   /** At most this many findings of one file are reported (the most severe first); the rest are counted. */
   readonly maxFindingsPerFile?: number;
+  /**
+   * The scanned paths' real folders (files.ts scanRoots): a file, or a module's other file, is read only when
+   * it lies inside them once symlinks are resolved. Undefined: the working directory.
+   */
+  readonly roots?: readonly string[];
 }
 
 /** Enough for any file people write by hand; a generated file of 80,000 resources no longer yields 485 MB of JSON. */
@@ -46,30 +52,42 @@ export class FileScanner {
 
   constructor(
     private readonly engine: Engine,
-    private readonly options: Pick<ScanOptions, 'mode' | 'cwd' | 'maxLength' | 'maxFindingsPerFile'>,
+    private readonly options: Pick<ScanOptions, 'mode' | 'cwd' | 'maxLength' | 'maxFindingsPerFile' | 'roots'>,
   ) {
     this.resolver = engine.resolver(options.mode);
-    this.modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind));
+    this.roots = options.roots ?? realRoots([options.cwd]);
+    const roots = this.roots;
+    this.modules = new ModuleIndex((text, kind) => engine.parseTerraform(text, kind), undefined, { roots: () => roots, maxBytes: () => options.maxLength, stable: true });
   }
+
+  private readonly roots: readonly string[];
 
   scan(file: string): FileResult {
     const { engine, options } = this;
     // A file name is shown in every format: a key written into it is masked like any other.
     const shown = maskSecretsIn((path.relative(options.cwd, file) || file).split(path.sep).join('/'));
-    let text: string;
+    const read = readTextFile(file, { roots: this.roots, ...(options.maxLength !== undefined ? { maxBytes: options.maxLength } : {}) });
+    // A file that cannot be read at all fails the run (exit 2); one refused on purpose (outside, not a regular
+    // file, too large) is listed only.
+    if (!read.ok) return { findings: [], errors: [{ file: shown, message: refusalMessage(read, shown, options.maxLength), ...(read.reason === 'unreadable' ? { unreadable: true } : {}) }] };
+    const text = read.text;
+    let analysis: FileAnalysis;
     try {
-      text = readText(file);
+      analysis = engine.analyse(file, file, text, {
+        mode: options.mode,
+        module: () => this.modules.siblings(path.resolve(file)),
+        ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
+      });
     } catch (error) {
-      return { findings: [], errors: [{ file: shown, message: both('scan.unreadable', (error as NodeJS.ErrnoException).code ?? 'error'), unreadable: true }] };
+      // A stack exhausted by one file's structure (the nesting limits should prevent it) ends that file, not the scan.
+      if (!(error instanceof RangeError)) throw error;
+      return { findings: [], errors: [{ file: shown, message: both('scan.stackExhausted', error.message) }] };
+    } finally {
+      engine.forget(file);
     }
-    const analysis = engine.analyse(file, file, text, {
-      mode: options.mode,
-      module: () => this.modules.siblings(path.resolve(file)),
-      ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
-    });
-    engine.forget(file);
     if (analysis.status === 'skipped') {
       if (analysis.reason === 'binary') return { findings: [], errors: [{ file: shown, message: both('error.binary', shown) }] };
+      if (analysis.reason === 'too-deep') return { findings: [], errors: [{ file: shown, message: both('error.tooDeep', shown) }] };
       if (analysis.reason === 'too-large') return { findings: [], errors: [{ file: shown, message: both('error.tooLarge', shown, Math.round((options.maxLength ?? 0) / 1024)) }] };
       return { findings: [], errors: [] };
     }
@@ -131,6 +149,20 @@ function capFindings<F extends { readonly severity: Severity; readonly suppresse
       .map((entry) => entry.index),
   );
   return { kept: findings.filter((_, index) => chosen.has(index)), truncated: { file, listed: limit, omitted: findings.length - limit } };
+}
+
+/** Why a file was not read, as a report's error line. */
+export function refusalMessage(refusal: { reason: ReadRefusal; code?: string }, shown: string, maxLength: number | undefined): Text {
+  switch (refusal.reason) {
+    case 'outside':
+      return both('scan.outside');
+    case 'not-regular':
+      return both('scan.notRegular');
+    case 'too-large':
+      return both('error.tooLarge', shown, Math.round((maxLength ?? 0) / 1024));
+    case 'unreadable':
+      return both('scan.unreadable', refusal.code ?? 'error');
+  }
 }
 
 function plainXref(xref: ReportedFinding['xref']): ReportedFinding['xref'] {

@@ -14,6 +14,8 @@ export interface WorkerConfig extends EngineSetup {
   readonly maxLength: number;
   /** `--max-findings-per-file`. */
   readonly maxFindingsPerFile?: number;
+  /** The scanned paths' real folders (ScanOptions.roots). */
+  readonly roots?: readonly string[];
 }
 
 /** Main → worker: scan these files, in this order; `index` is the file's place in the whole scan. */

@@ -102,7 +102,14 @@ export function readContract(text: string, file: string, knowledge: Knowledge, s
     return { contract: null, problems: document.errors.map((e) => ({ message: `YAML: ${e.code}`, range: lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) })) };
   }
   const ranges = yamlRanges(document, lines);
-  const data: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
+  // A document whose aliases expand without end (billion laughs) makes toJS throw: a problem of the file, not a crash.
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return { contract: null, problems: [{ message: t(language, 'yaml.tooManyAliases'), range: lines.rangeOf(0, Math.min(text.length, 1)) }] };
+  }
   const validate = validatorFor(schemaDir);
   if (!validate(data)) {
     // Ajv's messages are English; the Chinese ones come from ajv-i18n. Localising copies, not the validator's own array.

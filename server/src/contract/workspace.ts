@@ -1,8 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Language } from '../i18n/language';
 import type { Knowledge } from '../matrices/types';
 import type { ContractStatus } from '../protocol/protocol';
+import { CONFIG_FILE_MAX_BYTES, configRefusal } from '../rules/custom';
+import { readTextFile, realRoots } from '../util/safeFile';
 import { CONTRACT_FILE, readContract, type Contract, type ContractProblem } from './contract';
 
 export interface WorkspaceContract {
@@ -30,11 +31,13 @@ export function workspaceContract(
     const file = path.join(root, CONTRACT_FILE);
     let text = openText(file);
     if (text === undefined) {
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
+      // Only a regular file inside the workspace folder, of a sensible size: a contract symlinked to a file
+      // outside the workspace is reported, not followed.
+      const read = readTextFile(file, { roots: realRoots([root]), maxBytes: CONFIG_FILE_MAX_BYTES });
+      if (!read.ok && read.reason === 'unreadable') continue;
+      if (!trusted) return { status: 'untrusted', contract: null, file, problems: [] };
+      if (!read.ok) return { status: 'invalid', contract: null, file, problems: [{ message: configRefusal(read.reason, read.code), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+      text = read.text;
     }
     if (!trusted) return { status: 'untrusted', contract: null, file, problems: [] };
     const { contract, problems } = readContract(text, file, knowledge, schemaDir, language);

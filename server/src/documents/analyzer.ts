@@ -18,9 +18,16 @@ export function sourceKindOf(fileName: string, languageId?: string): SourceKind 
   return undefined;
 }
 
-/** Text we refuse to analyse: a NUL byte in the first 8 KB means binary content. */
+/**
+ * Text we refuse to analyse as binary: its first 8 KB hold both a NUL character and a U+FFFD replacement
+ * character, i.e. bytes that are not valid UTF-8 (how a file read as UTF-8 shows them; util/safeFile decodes a
+ * UTF-16 file by its byte-order mark first). A NUL alone is not enough: HashiCorp's HCL parser reads a `.tf`
+ * with a NUL in a comment, so such a file is a Terraform file and its credentials must be checked; and images,
+ * archives and executables all hold invalid UTF-8 early on. See docs/input-limits.md.
+ */
 export function looksBinary(text: string): boolean {
-  return text.slice(0, 8192).includes('\u0000');
+  const head = text.slice(0, 8192);
+  return head.includes('\u0000') && head.includes('\ufffd');
 }
 
 /**
@@ -39,6 +46,9 @@ export class DocumentAnalyzer {
     switch (kind) {
       case 'terraform':
       case 'terraform-vars': {
+        // Tree-sitter's lexers take a NUL for the end of the input, so a NUL in a comment would hide the rest of
+        // the file (and its credentials). HCL reads on; a space in its place keeps every offset and position.
+        if (text.includes('\u0000')) text = text.replace(/\u0000/g, ' ');
         const previous = this.trees.get(id);
         const tree = this.terraform.parse(text, previous);
         previous?.tree.delete();

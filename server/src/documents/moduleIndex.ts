@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { IacDocument } from '../model/types';
+import { inspectPath, readTextFile, realRoots } from '../util/safeFile';
+import { looksBinary } from './analyzer';
 
 /**
  * The other Terraform files of a module directory, parsed once per revision. A Terraform module is a
@@ -14,19 +16,28 @@ export interface ModuleFile {
   readonly document: IacDocument;
 }
 
-/** Identifies a file's content on disk without reading it; undefined when it cannot be read. */
-function diskKey(file: string): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    return `disk:${stat.mtimeMs}:${stat.size}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The files Terraform reads with a module: its .tf files and the variable files it loads by itself. */
 function isModuleFile(name: string): boolean {
   return name.endsWith('.tf') || name === 'terraform.tfvars' || name.endsWith('.auto.tfvars');
+}
+
+/**
+ * Where the other files of a module may be read from. Nothing else: a sibling is read only when it is a regular
+ * file (a FIFO or a device named `*.tf` is never opened), no larger than `maxBytes`, and, once symlinks are
+ * resolved, inside one of the roots (the workspace folders in the editor, the scanned paths in the CLI; without
+ * roots, the module's own folder), so that a `terraform.tfvars -> ../../elsewhere` never brings a file from
+ * outside into a message.
+ */
+export interface ModuleReadLimits {
+  /** Real paths (util/safeFile realRoots); undefined or empty: the module's own folder. */
+  readonly roots?: () => readonly string[] | undefined;
+  /** Siblings larger than this many bytes are left out, as the file itself would be skipped; undefined: no cap. */
+  readonly maxBytes?: () => number | undefined;
+  /**
+   * The files on disk do not change while this index lives (a CLI scan): a folder is listed, checked and read
+   * once, not once per file of it (5,000 files in one folder were 25 million stat calls).
+   */
+  readonly stable?: boolean;
 }
 
 export class ModuleIndex {
@@ -37,6 +48,7 @@ export class ModuleIndex {
     private readonly parse: (text: string, kind: 'terraform' | 'terraform-vars') => IacDocument,
     /** The text of a file open in the editor, with its version; undefined when it is not open. */
     private readonly openText: (file: string) => { text: string; version: number } | undefined = () => undefined,
+    private readonly limits: ModuleReadLimits = {},
   ) {}
 
   revision(dir: string): number {
@@ -48,39 +60,94 @@ export class ModuleIndex {
     this.revisions.set(dir, this.revision(dir) + 1);
   }
 
+  /** With `stable` limits: each folder's module files, listed and checked once (keys for `parsed`). */
+  private readonly listings = new Map<string, readonly Candidate[]>();
+  /** With `stable` limits: files that could not be read or are not analysed; not tried again. */
+  private readonly refused = new Set<string>();
+
   /** The parsed `.tf` and auto-loaded `.tfvars` files of the directory of `file`, `file` itself excluded. */
   siblings(file: string): ModuleFile[] {
     const dir = path.dirname(file);
+    let candidates = this.limits.stable ? this.listings.get(dir) : undefined;
+    if (!candidates) {
+      candidates = this.list(dir);
+      if (this.limits.stable) this.listings.set(dir, candidates);
+    }
+    const documents: ModuleFile[] = [];
+    for (const candidate of candidates) {
+      if (candidate.file === file) continue;
+      // A file is parsed when a neighbour first needs it, so that a folder of one file parses nothing twice.
+      const document = this.documentOf(candidate);
+      if (document) documents.push({ file: candidate.file, document });
+    }
+    return documents;
+  }
+
+  /**
+   * The module files of a folder that may be read, each with a key that identifies its content: an open file's
+   * version, or a closed file's real path, inode, time and size (nothing is opened to know that). A closed file
+   * is parsed again only when it changed on disk, not when a neighbour is edited: the directory's revision moves
+   * on every keystroke in any of its files.
+   */
+  private list(dir: string): Candidate[] {
     let names: string[];
     try {
       names = fs.readdirSync(dir).filter(isModuleFile).sort();
     } catch {
       return [];
     }
-    const documents: ModuleFile[] = [];
+    const given = this.limits.roots?.();
+    const roots = given && given.length > 0 ? given : realRoots([dir]);
+    const maxBytes = this.limits.maxBytes?.();
+    const candidates: Candidate[] = [];
     for (const name of names) {
-      const member = path.join(dir, name);
-      if (member === file) continue;
-      const open = this.openText(member);
-      // A closed file is parsed again only when it changed on disk, not when a neighbour is edited: the
-      // directory's revision moves on every keystroke in any of its files.
-      const key = open ? `open:${open.version}` : diskKey(member);
-      if (key === undefined) continue;
-      const cached = this.parsed.get(member);
-      if (cached?.key === key) {
-        documents.push({ file: member, document: cached.document });
+      const file = path.join(dir, name);
+      const open = this.openText(file);
+      if (open) {
+        candidates.push({ file, name, key: `open:${open.version}`, open: open.text, roots, maxBytes });
         continue;
       }
-      let text: string;
-      try {
-        text = open?.text ?? fs.readFileSync(member, 'utf8');
-      } catch {
+      const found = inspectPath(file, roots);
+      if (!found.ok || found.kind !== 'file' || (maxBytes !== undefined && found.stat.size > maxBytes)) {
+        this.parsed.delete(file);
         continue;
       }
-      const document = this.parse(text, name.endsWith('.tf') ? 'terraform' : 'terraform-vars');
-      this.parsed.set(member, { key, document });
-      documents.push({ file: member, document });
+      candidates.push({ file, name, key: `disk:${found.real}:${found.stat.ino}:${found.stat.mtimeMs}:${found.stat.size}`, roots, maxBytes });
     }
-    return documents;
+    return candidates;
   }
+
+  private documentOf(candidate: Candidate): IacDocument | undefined {
+    const cached = this.parsed.get(candidate.file);
+    if (cached?.key === candidate.key) return cached.document;
+    if (this.limits.stable && this.refused.has(candidate.file)) return undefined;
+    let text: string;
+    if (candidate.open !== undefined) text = candidate.open;
+    else {
+      const read = readTextFile(candidate.file, { roots: candidate.roots, ...(candidate.maxBytes !== undefined ? { maxBytes: candidate.maxBytes } : {}) });
+      if (!read.ok) {
+        this.refused.add(candidate.file);
+        return undefined;
+      }
+      text = read.text;
+    }
+    // A file the engine would not analyse on its own (binary, too long) does not count for its neighbours either.
+    if (looksBinary(text) || (candidate.maxBytes !== undefined && text.length > candidate.maxBytes)) {
+      this.refused.add(candidate.file);
+      return undefined;
+    }
+    const document = this.parse(text, candidate.name.endsWith('.tf') ? 'terraform' : 'terraform-vars');
+    this.parsed.set(candidate.file, { key: candidate.key, document });
+    return document;
+  }
+}
+
+/** A module file that may be read, not read yet (ModuleIndex.list). */
+interface Candidate {
+  readonly file: string;
+  readonly name: string;
+  readonly key: string;
+  readonly open?: string;
+  readonly roots: readonly string[];
+  readonly maxBytes: number | undefined;
 }

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { readTextFile } from '../util/safeFile';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
@@ -7,7 +8,7 @@ import { isCustomRulesFile } from '../rules/custom';
 import type { FileAnalysis } from '../engine';
 import type { EffectiveSettings } from '../documents/settings';
 import type { HandlerContext } from './context';
-import { analysisDiagnostics, tooLargeOrBinary } from './diagnostics';
+import { analysisDiagnostics, skippedDiagnostic } from './diagnostics';
 
 /**
  * Diagnostics of files that are not open in the editor: the whole-workspace check. Each file is read from disk,
@@ -28,6 +29,8 @@ export class ClosedFileDiagnostics {
     private readonly context: HandlerContext,
     /** Analyses a closed file's text (with its module's other files) and frees what the analysis kept. */
     private readonly analyseClosed: (uri: string, text: string, settings: EffectiveSettings) => FileAnalysis,
+    /** The workspace folders, symlinks resolved: no file outside them is read. */
+    private readonly roots: () => readonly string[],
     private readonly settleMs = 300,
   ) {}
 
@@ -109,11 +112,23 @@ export class ClosedFileDiagnostics {
 
   private diagnosticsOf(uri: string, file: string): Diagnostic[] {
     const settings = this.context.settings();
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new Error('not a regular file');
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8: a larger file is over the limit without reading it.
-    if (stat.size > settings.maxLength * 3) return [tooLargeOrBinary('too-large', uri, stat.size, settings)];
-    const text = fs.readFileSync(file, 'utf8');
-    return analysisDiagnostics(this.context, uri, text, this.analyseClosed(uri, text, settings), settings);
+    // Read as every other file is read (util/safeFile): a regular file inside the workspace, never a FIFO or a
+    // device, capped before reading. A UTF-16 code unit takes at most 3 bytes in UTF-8: a larger file is over the
+    // limit without reading it; the analysis applies the limit itself to what is read.
+    const read = readTextFile(file, { roots: this.roots(), maxBytes: settings.maxLength * 3 });
+    if (!read.ok) {
+      if (read.reason === 'too-large') return [skippedDiagnostic('too-large', uri, fileSize(file), settings)];
+      throw new Error(read.reason === 'unreadable' ? (read.code ?? 'unreadable') : read.reason);
+    }
+    return analysisDiagnostics(this.context, uri, read.text, this.analyseClosed(uri, read.text, settings), settings);
+  }
+}
+
+/** The size of a file already found to be a regular file, for the message; 0 if it went away meanwhile. */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
   }
 }

@@ -1,5 +1,6 @@
-import * as fs from 'fs';
+import * as path from 'path';
 import { URI, Utils } from 'vscode-uri';
+import { readTextFile, realRoots } from '../util/safeFile';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { pick } from '../i18n/language';
 import { quickFixesFor, type FixContext, type TextChange } from '../features/quickFixes';
@@ -88,11 +89,10 @@ function siblingText(context: HandlerContext, uri: string, name: string): string
   if (siblingUriText === uri) return undefined;
   const open = context.documents.get(siblingUriText);
   if (open) return open.getText();
-  try {
-    return fs.readFileSync(URI.parse(siblingUriText).fsPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+  // Read as the module index reads a neighbour: a regular file in the document's folder, within the size limit.
+  const file = URI.parse(siblingUriText).fsPath;
+  const read = readTextFile(file, { roots: realRoots([path.dirname(file)]), maxBytes: context.settings().maxLength });
+  return read.ok ? read.text : undefined;
 }
 
 function sameStart(position: { line: number; character: number }, diagnostic: Diagnostic): boolean {

@@ -133,7 +133,9 @@ export class DiagnosticsScheduler {
       diagnostics = this.compute(uri);
     } catch (error) {
       this.context.log(`diagnostics failed for ${uri}: ${(error as Error).stack ?? String(error)}`);
-      return;
+      // The previous version's diagnostics must not stay as if they still held: say that this one failed.
+      const message = t(this.context.settings().language, 'error.requestFailed', 'textDocument/publishDiagnostics');
+      diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Warning, source: DIAGNOSTIC_SOURCE }];
     }
     if (this.context.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
@@ -156,8 +158,8 @@ export class DiagnosticsScheduler {
 /** The diagnostics of one analysis of `text` (an open document's, or a closed file's read from disk). */
 export function analysisDiagnostics(context: HandlerContext, uri: string, text: string, analysis: FileAnalysis, settings: EffectiveSettings): Diagnostic[] {
   if (analysis.status === 'skipped') {
-    if (analysis.reason !== 'too-large' && analysis.reason !== 'binary') return [];
-    return [tooLargeOrBinary(analysis.reason, uri, Buffer.byteLength(text), settings)];
+    if (analysis.reason === 'unsupported') return [];
+    return [skippedDiagnostic(analysis.reason, uri, Buffer.byteLength(text), settings)];
   }
   // Other YAML/JSON files are only checked for secrets; their syntax is the YAML/JSON extension's business.
   const problems = analysis.document.format.startsWith('config') ? [] : analysis.document.problems;
@@ -172,14 +174,16 @@ export function analysisDiagnostics(context: HandlerContext, uri: string, text: 
 }
 
 /** Why a file was not checked, on its first line. `bytes` is the file's size. */
-export function tooLargeOrBinary(reason: 'too-large' | 'binary', uri: string, bytes: number, settings: EffectiveSettings): Diagnostic {
+export function skippedDiagnostic(reason: 'too-large' | 'binary' | 'too-deep', uri: string, bytes: number, settings: EffectiveSettings): Diagnostic {
   // The name is the file's own, decoded for people and with any key in it masked.
   const fileName = maskSecretsIn(safeDecode(uri.slice(uri.lastIndexOf('/') + 1)));
   // The analysis cache keys on the limit, so a skipped analysis was made with the limit in force now.
   const message =
     reason === 'too-large'
       ? t(settings.language, 'editor.tooLarge', fileName, Math.ceil(bytes / 1024), Math.round(settings.maxLength / 1024))
-      : t(settings.language, 'error.binary', fileName);
+      : reason === 'too-deep'
+        ? t(settings.language, 'error.tooDeep', fileName)
+        : t(settings.language, 'error.binary', fileName);
   return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE };
 }
 

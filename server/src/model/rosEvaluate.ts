@@ -36,7 +36,27 @@ interface Context {
    * exponential time. An acyclic condition's value does not depend on where it is reached from, so this is exact.
    */
   readonly decided: Map<string, boolean | undefined>;
+  /** What one value's evaluation may still spend (see STEP_BUDGET); shared by everything it evaluates. */
+  readonly budget: Budget;
+  /**
+   * Each node's value at each depth, for the whole template: `${a}${a}…` whose `a` is itself `${b}${b}…`
+   * evaluates every variable once instead of once per mention (exponential in the nesting otherwise).
+   */
+  readonly memo: Map<DataNode, Map<number, Known | undefined>>;
 }
+
+interface Budget {
+  steps: number;
+  chars: number;
+}
+
+/**
+ * What evaluating one value may cost: nodes visited and characters built. A real template's value takes a few
+ * dozen steps; a hostile one (a 673-byte JSON of nested Fn::Sub variables took 98 s) is cut off, and its value is
+ * unknown: no finding, never a guess.
+ */
+export const STEP_BUDGET = 100_000;
+export const CHAR_BUDGET = 1_048_576;
 
 /** Deeper nesting than this is not a real template; stopping keeps the stack safe on hostile input. */
 const MAX_DEPTH = 64;
@@ -66,8 +86,11 @@ export function intrinsicName(node: DataNode): string | undefined {
  */
 export function rosEvaluator(root: DataNode | null): (node: DataNode) => RosEvaluation | undefined {
   const decided = new Map<string, boolean | undefined>();
+  const memo = new Map<DataNode, Map<number, Known | undefined>>();
   return (node) => {
-    const known = evaluateNode(node, { root, visiting: new Set(), depth: 0, decided });
+    const budget = { steps: STEP_BUDGET, chars: CHAR_BUDGET };
+    const known = evaluateNode(node, { root, visiting: new Set(), depth: 0, decided, budget, memo });
+    if (budget.steps < 0 || budget.chars < 0) return undefined;
     if (!known) return undefined;
     const value = flatten(known.value);
     return value === undefined ? undefined : { value, start: known.start, end: known.end, via: known.via };
@@ -103,6 +126,25 @@ function deeper(context: Context): Context | undefined {
 }
 
 function evaluateNode(node: DataNode, outer: Context): Known | undefined {
+  const byDepth = outer.memo.get(node);
+  if (byDepth?.has(outer.depth)) return byDepth.get(outer.depth);
+  if (--outer.budget.steps < 0 || outer.budget.chars < 0) return undefined;
+  const known = evaluateNodeOnce(node, outer);
+  // A value cut short by the budget is not this node's value: it is not remembered.
+  if (outer.budget.steps >= 0 && outer.budget.chars >= 0) {
+    if (byDepth) byDepth.set(outer.depth, known);
+    else outer.memo.set(node, new Map([[outer.depth, known]]));
+  }
+  return known;
+}
+
+/** Charges `length` characters built to the budget; false once it is spent. */
+function spend(context: Context, length: number): boolean {
+  context.budget.chars -= length;
+  return context.budget.chars >= 0;
+}
+
+function evaluateNodeOnce(node: DataNode, outer: Context): Known | undefined {
   const context = deeper(outer);
   if (!context) return undefined;
   const name = intrinsicName(node);
@@ -216,7 +258,7 @@ function evaluateSub(argument: DataNode, node: DataNode, context: Context): Know
     else parts.push(known);
     return complete && piece !== undefined ? piece : whole;
   });
-  if (!complete) return undefined;
+  if (!complete || !spend(context, text.length)) return undefined;
   // `!Sub '${Cidr}'` is the parameter itself: point at its Default, not at the Sub.
   const [only] = parts;
   if (parts.length === 1 && only && text === textOf(only)) return only;
@@ -268,6 +310,7 @@ function evaluateJoin(argument: DataNode, node: DataNode, context: Context): Kno
     if (text === undefined || length > MAX_TEXT) return undefined;
     texts.push(text);
   }
+  if (!spend(context, length)) return undefined;
   return combined('Fn::Join', texts.join(separator), node, [delimiter, list, ...items]);
 }
 

@@ -22,42 +22,71 @@ interface Source {
 
 const MAX_CHAIN = 16;
 
+/** What one file of a module declares, by name; made once per document object and shared by its module. */
+interface Declarations {
+  readonly tfvars: ReadonlyMap<string, readonly Setting[]>;
+  readonly variables: ReadonlyMap<string, readonly Setting[]>;
+  readonly locals: ReadonlyMap<string, readonly Setting[]>;
+}
+
+const declarationsCache = new WeakMap<IacDocument, Declarations>();
+
+function declarationsOf(document: IacDocument): Declarations {
+  let found = declarationsCache.get(document);
+  if (found) return found;
+  const tfvars = new Map<string, Setting[]>();
+  const variables = new Map<string, Setting[]>();
+  const locals = new Map<string, Setting[]>();
+  for (const resource of document.resources) {
+    if (resource.kind === 'tfvars' && document.format === 'terraform-vars') tfvars.set(resource.name, resource.settings.filter((s) => s.path === 'value'));
+    if (resource.kind === 'variable') {
+      const defaults = resource.settings.filter((s) => s.path === 'default');
+      if (defaults.length > 0) variables.set(resource.name, defaults);
+    }
+    if (resource.kind === 'locals') {
+      for (const setting of resource.settings) {
+        if (setting.path.includes('.')) continue;
+        locals.set(setting.path, resource.settings.filter((s) => s.path === setting.path));
+      }
+    }
+  }
+  found = { tfvars, variables, locals };
+  declarationsCache.set(document, found);
+  return found;
+}
+
 export function resolveTerraformReferences(document: IacDocument, members: readonly ModuleMember[]): IacDocument {
+  // Nothing to look up: no need to look at the module (which may have thousands of files).
+  if (!document.resources.some((resource) => resource.settings.some((setting) => setting.value.kind === 'reference' && !setting.resolved))) return document;
   const all: ModuleMember[] = [{ file: null, document }, ...members];
-  const variables = new Map<string, Source>();
-  const locals = new Map<string, Source>();
   // Terraform loads terraform.tfvars, then *.auto.tfvars in lexical order; a later file wins.
   const tfvarsFiles = all
     .filter((m) => m.document.format === 'terraform-vars')
     .sort((a, b) => rank(a.file) - rank(b.file) || (a.file ?? '').localeCompare(b.file ?? ''));
-  const assigned = new Map<string, Source>();
-  for (const member of tfvarsFiles) {
-    for (const resource of member.document.resources) {
-      if (resource.kind === 'tfvars') assigned.set(resource.name, { settings: resource.settings.filter((s) => s.path === 'value'), file: member.file, origin: name(member.file) });
+  /** The declaration of `name` that wins: the last file that has one, each file's tables made once. */
+  const last = (files: readonly ModuleMember[], table: keyof Declarations, name: string): { settings: readonly Setting[]; member: ModuleMember } | undefined => {
+    for (let i = files.length - 1; i >= 0; i--) {
+      const member = files[i] as ModuleMember;
+      const settings = declarationsOf(member.document)[table].get(name);
+      if (settings) return { settings, member };
     }
-  }
-  for (const member of all) {
-    for (const resource of member.document.resources) {
-      if (resource.kind === 'variable') {
-        const defaults = resource.settings.filter((s) => s.path === 'default');
-        if (defaults.length > 0) variables.set(resource.name, { settings: defaults, file: member.file, origin: `default in ${name(member.file)}` });
-      }
-      if (resource.kind === 'locals') {
-        for (const setting of resource.settings) {
-          if (setting.path.includes('.')) continue;
-          const list = resource.settings.filter((s) => s.path === setting.path);
-          locals.set(setting.path, { settings: list, file: member.file, origin: `locals in ${name(member.file)}` });
-        }
-      }
+    return undefined;
+  };
+  const sourceOf = (kind: string, name: string): Source | undefined => {
+    if (kind === 'local') {
+      const found = last(all, 'locals', name);
+      return found && { settings: found.settings, file: found.member.file, origin: `locals in ${nameOf(found.member.file)}` };
     }
-  }
-  for (const [key, source] of assigned) variables.set(key, source);
-  if (variables.size === 0 && locals.size === 0) return document;
+    const assigned = last(tfvarsFiles, 'tfvars', name);
+    if (assigned) return { settings: assigned.settings, file: assigned.member.file, origin: nameOf(assigned.member.file) };
+    const declared = last(all, 'variables', name);
+    return declared && { settings: declared.settings, file: declared.member.file, origin: `default in ${nameOf(declared.member.file)}` };
+  };
 
   const resolve = (reference: string, seen: Set<string>): Resolution | undefined => {
     const match = /^(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(reference.trim());
     if (!match || seen.has(reference) || seen.size >= MAX_CHAIN) return undefined;
-    const source = (match[1] === 'var' ? variables : locals).get(match[2] ?? '');
+    const source = sourceOf(match[1] ?? '', match[2] ?? '');
     if (!source) return undefined;
     const nextSeen = new Set(seen).add(reference);
     const scalars = source.settings.filter((s) => s.value.kind === 'literal');
@@ -96,6 +125,6 @@ function rank(file: string | null): number {
   return file !== null && file.endsWith('.auto.tfvars') ? 1 : 0;
 }
 
-function name(file: string | null): string {
+function nameOf(file: string | null): string {
   return file === null ? 'this file' : path.basename(file);
 }

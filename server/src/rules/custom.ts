@@ -7,6 +7,8 @@ import type { Knowledge } from '../matrices/types';
 import type { Range } from '../model/types';
 import localizeZh from 'ajv-i18n/localize/zh';
 import type { Language } from '../i18n/language';
+import { both, type MessageKey } from '../i18n/messages';
+import { readTextFile, realRoots, type ReadRefusal } from '../util/safeFile';
 import { LineIndex } from '../util/lineIndex';
 import { toDeclarativeRules, type RawRuleFile } from './declarative/load';
 import type { DeclarativeRule } from './declarative/rule';
@@ -22,6 +24,29 @@ export const CUSTOM_RULES_DIR = path.join('.rlens', 'rules');
 
 export function isCustomRulesFile(fileName: string): boolean {
   return /(^|[\\/])\.rlens[\\/]rules[\\/][^\\/]+\.ya?ml$/.test(fileName);
+}
+
+/** A rules or contract file larger than this is not read: hand-written YAML is a few KB. */
+export const CONFIG_FILE_MAX_BYTES = 1024 * 1024;
+
+/** A message in both languages on one line, as the CLI prints custom-rule problems whatever --lang says. */
+function bilingual(key: MessageKey, ...args: (string | number)[]): string {
+  const text = both(key, ...args);
+  return `${text.en} · ${text.zh}`;
+}
+
+/** Why a workspace configuration file (rules, contract) was not read, in both languages. */
+export function configRefusal(reason: ReadRefusal, code?: string): string {
+  switch (reason) {
+    case 'outside':
+      return bilingual('config.outside');
+    case 'not-regular':
+      return bilingual('config.notRegular');
+    case 'too-large':
+      return bilingual('config.tooLarge', CONFIG_FILE_MAX_BYTES / 1024);
+    case 'unreadable':
+      return bilingual('scan.unreadable', code ?? 'error');
+  }
 }
 
 const validators = new Map<string, ValidateFunction>();
@@ -46,7 +71,14 @@ export function readRuleFile(text: string, file: string, knowledge: Knowledge, s
   if (document.errors.length > 0) {
     return { rules: [], problems: document.errors.map((e) => ({ message: `YAML: ${e.code}`, range: lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) })) };
   }
-  const data: unknown = document.toJS({ maxAliasCount: 100 });
+  // A document whose aliases expand without end (billion laughs) makes toJS throw: a problem of the file, not a crash.
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return { rules: [], problems: [{ message: bilingual('yaml.tooManyAliases'), range: whole }] };
+  }
   const validate = validatorFor(schemaDir);
   const rangeAt = (pointer: string): Range => {
     const keys = pointer.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
@@ -90,9 +122,16 @@ export function loadCustomRules(root: string, knowledge: Knowledge, schemaDir: s
   } catch {
     return { rules, problems };
   }
+  // A rules file, or the rules folder, that is a symlink leading outside the workspace is not read.
+  const roots = realRoots([root]);
   for (const name of names) {
     const file = path.join(dir, name);
-    const result = readRuleFile(fs.readFileSync(file, 'utf8'), file, knowledge, schemaDir);
+    const read = readTextFile(file, { roots, maxBytes: CONFIG_FILE_MAX_BYTES });
+    if (!read.ok) {
+      problems.set(file, [{ message: configRefusal(read.reason, read.code), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+      continue;
+    }
+    const result = readRuleFile(read.text, file, knowledge, schemaDir);
     const clashes = result.rules.filter((r) => builtinIds.has(r.meta.id) || rules.some((other) => other.meta.id === r.meta.id));
     const fileProblems = [...result.problems, ...clashes.map((r) => ({ message: `rule id "${r.meta.id}" is already taken · 规则 ID“${r.meta.id}”已被占用`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }))];
     problems.set(file, fileProblems);

@@ -1,4 +1,4 @@
-import type { Resource, Setting } from '../model/types';
+import type { IacDocument, Resource, Setting } from '../model/types';
 
 /**
  * Links between resources: whether a setting of one names another. Rules whose evidence lives in another
@@ -35,33 +35,59 @@ export interface CompanionLink {
   readonly name?: string;
 }
 
-/** The resources of a document and its module, indexed once per analysis for companion lookups. */
-export class ModuleResources {
-  private readonly byType = new Map<string, Resource[]>();
-  /** Names of every resource: a ROS reference to one of them can be followed. */
-  readonly names = new Set<string>();
+/** Each document's resources by type, made once per document object (a module's files are shared by all of it). */
+const typeIndexes = new WeakMap<IacDocument, Map<string, Resource[]>>();
 
-  constructor(resources: readonly Resource[]) {
-    for (const resource of resources) {
+export function resourcesByType(document: IacDocument): ReadonlyMap<string, readonly Resource[]> {
+  let index = typeIndexes.get(document);
+  if (!index) {
+    index = new Map();
+    for (const resource of document.resources) {
       if (resource.kind !== 'resource') continue;
-      this.names.add(resource.name);
-      const list = this.byType.get(resource.type);
+      const list = index.get(resource.type);
       if (list) list.push(resource);
-      else this.byType.set(resource.type, [resource]);
+      else index.set(resource.type, [resource]);
     }
+    typeIndexes.set(document, index);
+  }
+  return index;
+}
+
+/**
+ * The resources of a document and its module, for companion lookups. Nothing is gathered up front: a module of
+ * 5,000 files would otherwise be walked whole for each of its files. A lookup costs one map access per file.
+ */
+export class ModuleResources {
+  private namesValue: Set<string> | undefined;
+
+  constructor(private readonly documents: readonly IacDocument[]) {}
+
+  /** Names of every resource: a ROS reference to one of them can be followed. */
+  get names(): ReadonlySet<string> {
+    if (!this.namesValue) {
+      this.namesValue = new Set();
+      for (const document of this.documents) for (const list of resourcesByType(document).values()) for (const resource of list) this.namesValue.add(resource.name);
+    }
+    return this.namesValue;
   }
 
   ofTypes(types: readonly string[]): Resource[] {
-    return types.flatMap((type) => this.byType.get(type) ?? []);
+    const out: Resource[] = [];
+    // A loop, not push(...list): a spread of a list of 100,000 resources exhausts the stack.
+    for (const type of types) for (const document of this.documents) for (const resource of resourcesByType(document).get(type) ?? []) out.push(resource);
+    return out;
   }
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * Whether a companion in the module configures `resource`: true when one names it, undefined when one names
  * something that cannot be followed (it might be this resource), false when none does.
  */
 export function configuredByCompanion(resource: Resource, link: CompanionLink, module: ModuleResources, isRos: boolean): boolean | undefined {
-  const siblings = module.names;
+  // Only a ROS reference is checked against the names (refersTo); gathering them is the costly part.
+  const siblings = isRos ? module.names : NO_NAMES;
   const ownName = link.name ? literalAt(resource, link.name) : undefined;
   let unknown = false;
   for (const companion of module.ofTypes(link.types)) {

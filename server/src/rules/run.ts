@@ -68,7 +68,7 @@ export function runRules(
   // Targets another resource may overrule (a bucket's versioning set by a separate resource) look across the module.
   const withCompanions = declarative.filter((rule) => (isRos ? rule.ros : rule.terraform).some((target) => target.unlessConfiguredBy));
   if (withCompanions.length > 0) {
-    const everywhere = new ModuleResources([document, ...module].flatMap((d) => d.resources));
+    const everywhere = new ModuleResources([document, ...module]);
     for (const resource of document.resources) {
       for (const rule of withCompanions) findings.push(...checkResource(rule, resource, isRos, 'companions', everywhere));
     }

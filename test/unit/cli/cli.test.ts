@@ -67,7 +67,8 @@ describe('rlens CLI', function () {
 
   it('explains in the user\'s language why a file was skipped', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlens-skip-'));
-    fs.writeFileSync(path.join(dir, 'x.tf'), Buffer.from([0x72, 0x00, 0x01]));
+    // A NUL and a byte that is not UTF-8: binary (a NUL alone is text, see docs/input-limits.md).
+    fs.writeFileSync(path.join(dir, 'x.tf'), Buffer.from([0x72, 0x00, 0x01, 0xff]));
     assert.match((await rlens('explain', dir, '--lang', 'zh-cn')).stdout, /x\.tf: 已跳过：二进制内容/);
     assert.match((await rlens('explain', dir)).stdout, /x\.tf: skipped: binary content/);
     const json = JSON.parse((await rlens('explain', dir, '--format', 'json')).stdout) as { skipped: { reason: string }[] };

@@ -18,7 +18,7 @@ const customTags: Tags = ROS_SHORT_TAGS.flatMap((name) => [
 
 /** Parses YAML into a data tree; syntax errors are returned, never thrown. Only the first document is used. */
 export function parseYaml(text: string): DataParseResult {
-  if (nestingDepth(text) > MAX_NESTING) return tooDeep(text);
+  if (yamlNestingDepth(text) > MAX_YAML_NESTING) return tooDeep(text);
   try {
     return parseYamlUnguarded(text);
   } catch (error) {
@@ -33,7 +33,7 @@ export function parseYaml(text: string): DataParseResult {
  * stack is left at that moment. Nesting is measured first, cheaply, and anything far beyond a real template is
  * refused with the same answer every time.
  */
-const MAX_NESTING = 1000;
+export const MAX_YAML_NESTING = 1000;
 
 function tooDeep(text: string): DataParseResult {
   return {
@@ -43,7 +43,7 @@ function tooDeep(text: string): DataParseResult {
 }
 
 /** The deepest of: open flow brackets, block indicators (`- `, `? `) opening one line, indentation in spaces. */
-function nestingDepth(text: string): number {
+export function yamlNestingDepth(text: string): number {
   let deepest = 0;
   let brackets = 0;
   let lineStart = true;

@@ -4,7 +4,7 @@ import type { CodeRule } from '../run';
 import type { Finding } from '../types';
 import { fill, ruleMeta } from '../meta';
 import { statementsOfJson } from './policies';
-import { refersTo } from '../links';
+import { ModuleResources, refersTo, resourcesByType } from '../links';
 
 /**
  * Rules whose evidence lives in another resource, often in another file of the module: a bucket's https-only
@@ -88,8 +88,9 @@ const httpsOnly: CodeRule = {
   check(document: IacDocument, module: readonly IacDocument[]): Finding[] {
     const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
     const bucketType = isRos ? 'ALIYUN::OSS::Bucket' : 'alicloud_oss_bucket';
-    const everywhere = [document, ...module].flatMap((d) => d.resources);
-    const policies = everywhere.filter((r) => r.kind === 'resource' && r.type === 'alicloud_oss_bucket_policy');
+    if (!resourcesByType(document).has(bucketType)) return [];
+    // Looked up per file of the module, not gathered from every resource: the module may have thousands of files.
+    const policies = [document, ...module].flatMap((d) => resourcesByType(d).get('alicloud_oss_bucket_policy') ?? []);
     return document.resources.flatMap((bucket) => {
       if (bucket.kind !== 'resource' || bucket.type !== bucketType) return [];
       const verdicts: (Verdict | undefined)[] = [policyVerdict(bucket, isRos ? 'Policy' : 'policy')];
@@ -136,9 +137,11 @@ const flowLogs: CodeRule = {
   check(document: IacDocument, module: readonly IacDocument[]): Finding[] {
     const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
     const [vpcType, logType, idPath] = isRos ? ['ALIYUN::ECS::VPC', 'ALIYUN::VPC::FlowLog', 'ResourceId'] : ['alicloud_vpc', 'alicloud_vpc_flow_log', 'resource_id'];
-    const everywhere = [document, ...module].flatMap((d) => d.resources);
-    const logs = everywhere.filter((r) => r.kind === 'resource' && r.type === logType);
-    const resourceNames = new Set(everywhere.filter((r) => r.kind === 'resource').map((r) => r.name));
+    if (!resourcesByType(document).has(vpcType)) return [];
+    const everywhere = new ModuleResources([document, ...module]);
+    const logs = everywhere.ofTypes([logType]);
+    // Only a ROS reference is checked against the names (refersTo), and a ROS template has no module.
+    const resourceNames = isRos ? everywhere.names : new Set<string>();
     return document.resources.flatMap((vpc) => {
       if (vpc.kind !== 'resource' || vpc.type !== vpcType) return [];
       const links = logs.map((log) => refersTo(settingAt(log, idPath), vpcType, vpc.name, isRos, resourceNames));
