@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -81,5 +82,21 @@ describe('checking files that are not open, over LSP', function () {
     assert.strictEqual(await check([main]), 0, 'an open file is not read from disk');
     await client!.connection.sendNotification('textDocument/didClose', { textDocument: { uri: main } });
     await client!.waitFor(() => codes(main).includes(RULE), 'the disk text again once closed');
+  });
+
+  it('reads no closed file through a symlink that leaves the workspace, nor a FIFO', async () => {
+    await client?.stop();
+    const workspace = path.join(dir, 'ws');
+    fs.mkdirSync(workspace, { recursive: true });
+    client = await LspClient.start({ language: 'en' }, 'en', {}, workspace);
+    const outside = write('outside/secret.tf', OPEN_SSH);
+    const link = path.join(workspace, 'leak.tf');
+    fs.symlinkSync(new URL(outside).pathname, link);
+    const fifo = path.join(workspace, 'pipe.tf');
+    execFileSync('mkfifo', [fifo]);
+    const inside = write('ws/main.tf', OPEN_SSH);
+    assert.strictEqual(await check([`file://${link}`, `file://${fifo}`, inside]), 1, 'only the regular file inside the workspace is checked');
+    await client!.waitFor(() => codes(inside).includes(RULE), 'the finding of the file inside');
+    assert.deepStrictEqual(codes(`file://${link}`), [], 'nothing published for the link leading outside');
   });
 });

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { readTextFile } from '../util/safeFile';
+import { readTextFile, realRoots } from '../util/safeFile';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
@@ -115,7 +115,9 @@ export class ClosedFileDiagnostics {
     // Read as every other file is read (util/safeFile): a regular file inside the workspace, never a FIFO or a
     // device, capped before reading. A UTF-16 code unit takes at most 3 bytes in UTF-8: a larger file is over the
     // limit without reading it; the analysis applies the limit itself to what is read.
-    const read = readTextFile(file, { roots: this.roots(), maxBytes: settings.maxLength * 3 });
+    // Without workspace folders (a single file opened), the file's own folder, as for a module's other files.
+    const given = this.roots();
+    const read = readTextFile(file, { roots: given.length > 0 ? given : realRoots([path.dirname(file)]), maxBytes: settings.maxLength * 3 });
     if (!read.ok) {
       if (read.reason === 'too-large') return [skippedDiagnostic('too-large', uri, fileSize(file), settings)];
       throw new Error(read.reason === 'unreadable' ? (read.code ?? 'unreadable') : read.reason);
