@@ -16,6 +16,11 @@ import { KNOWN_SIGNATURES, type CaseFacts } from './knownBugs';
 
 /** A case slower than this is a hang (a bound on hangs, not a benchmark). */
 export const HANG_MS = 5_000;
+/**
+ * Plus this much per MB of input: a 1 MB line is analysed in linear time, about 1–2 s here when the machine is
+ * idle and several times that beside other jobs; a hang is work that does not grow linearly, which this still catches.
+ */
+export const HANG_MS_PER_MB = 10_000;
 /** Cases of ~20 MB analysed without a size limit get longer. */
 export const HUGE_HANG_MS = 60_000;
 export const MAX_LENGTH = 5120 * 1024;
@@ -182,7 +187,7 @@ export function runEngineCase(context: EngineContext, input: Input, kind: Mutati
 
     // 1. The mutation, fresh: a defined result, ranges in the text, nothing leaked, the features run.
     const freshId = `fuzz-fresh:${input.name}`;
-    const bound = huge && options.maxLength === undefined ? HUGE_HANG_MS : HANG_MS;
+    const bound = huge && options.maxLength === undefined ? HUGE_HANG_MS : HANG_MS + Math.round((HANG_MS_PER_MB * mutated.length) / 1_000_000);
     const fresh = timed('analyse (fresh)', bound, problems, () => context.engine.analyse(freshId, fileName, mutated, options));
     context.engine.forget(freshId);
     if (!fresh || (fresh.status !== 'analysed' && fresh.status !== 'skipped')) problems.push('analysis returned no result');

@@ -63,7 +63,8 @@ class Lane {
           if (message.type === 'start') {
             current = chunk.find((c) => c.id === message.id);
             clearTimeout(timer);
-            const limit = current?.kind === 'huge' ? WATCHDOG_MS.huge : WATCHDOG_MS.normal;
+            // Inputs of about 1 MB (huge files, long lines) may take several per-step bounds in a row.
+            const limit = current?.kind === 'huge' || current?.kind === 'long-line' ? WATCHDOG_MS.huge : WATCHDOG_MS.normal;
             timer = setTimeout(() => fail(`no answer after ${limit} ms: a hang (worker stopped)`), limit);
           } else if (message.type === 'result') {
             clearTimeout(timer);
