@@ -9,6 +9,7 @@ import type { DeploymentMode, Knowledge } from './matrices/types';
 import type { IacDocument } from './model/types';
 import type { ModuleFile } from './documents/moduleIndex';
 import { resolveTerraformReferences } from './model/terraformResolve';
+import { EMPTY_VIEW, ModuleView } from './model/moduleLookup';
 import { remapEmbedded, workspaceFiles } from './model/rosWorkspace';
 import { jsonNestingDepth, MAX_JSON_NESTING, parseJson } from './parsers/json/jsonParser';
 import { MAX_YAML_NESTING, parseYaml, yamlNestingDepth } from './parsers/yaml/yamlParser';
@@ -57,7 +58,7 @@ export interface AnalyseOptions {
   /** Files above this many UTF-16 code units are skipped; undefined means no limit. */
   readonly maxLength?: number;
   /** The other files of the document's Terraform module: values (variables, tfvars, locals) and resources. */
-  readonly module?: () => readonly ModuleFile[];
+  readonly module?: () => readonly ModuleFile[] | ModuleView;
 }
 
 /**
@@ -137,11 +138,12 @@ export class Engine {
     if (looksBinary(text)) return { status: 'skipped', reason: 'binary' };
     if (tooDeep(text, kind)) return { status: 'skipped', reason: 'too-deep' };
     const parsed = this.analyzer.parse(id, text, kind);
-    const members = kind === 'terraform' && options.module ? options.module() : [];
+    const given = kind === 'terraform' && options.module ? options.module() : EMPTY_VIEW;
+    // One lookup for the whole module (ModuleIndex.module) rather than the list of the other files, built per file.
+    const module = given instanceof ModuleView ? given : ModuleView.of(given);
     // Values written elsewhere in the module (variables, tfvars, locals) are judged where they are used.
-    const document = members.length > 0 ? resolveTerraformReferences(parsed, members) : parsed;
+    const document = !module.isEmpty ? resolveTerraformReferences(parsed, module) : parsed;
     const declarative = this.customRules.length > 0 ? [...this.knowledgeValue.rules, ...this.customRules] : this.knowledgeValue.rules;
-    const module = members.map((member) => member.document);
     const cache = kind === 'terraform' || kind === 'terraform-vars' ? this.findingsCache : undefined;
     const own = applySuppressions(text, document, runRules(document, declarative, this.codeRules, module, cache, new SourceText(text)), (id) => this.ruleMeta(id)?.xref);
     const embedded = (kind === 'yaml' || kind === 'json') && EMBEDDED_TERRAFORM.test(text) ? this.analyseWorkspace(text, kind, declarative, options.mode) : undefined;
@@ -166,8 +168,9 @@ export class Engine {
     for (const file of files) {
       if (file.kind !== 'terraform') continue;
       const members = files.filter((o) => o !== file && path.posix.dirname(o.name) === path.posix.dirname(file.name)).map((o) => ({ file: o.name, document: o.document }));
-      const inner = members.length > 0 ? resolveTerraformReferences(file.document, members) : file.document;
-      const raw = applySuppressions(file.map.text, inner, runRules(inner, declarative, this.codeRules, members.map((m) => m.document), undefined, new SourceText(file.map.text)), (id) => this.ruleMeta(id)?.xref);
+      const module = ModuleView.of(members);
+      const inner = members.length > 0 ? resolveTerraformReferences(file.document, module) : file.document;
+      const raw = applySuppressions(file.map.text, inner, runRules(inner, declarative, this.codeRules, module, undefined, new SourceText(file.map.text)), (id) => this.ruleMeta(id)?.xref);
       const out = remapEmbedded(inner, raw, file.map, { mapOf });
       resources.push(...this.annotate(out.document, mode));
       findings.push(...out.findings);

@@ -66,7 +66,7 @@ const closedFiles = new ClosedFileDiagnostics(connection, context, (uri, text, c
   const analysis = context.engine.analyse(uri, uri, text, {
     mode: current.mode,
     maxLength: current.maxLength,
-    ...(file && file.endsWith('.tf') && modules ? { module: () => modules?.siblings(file) ?? [] } : {}),
+    ...(file && file.endsWith('.tf') && modules ? { module: () => modules?.module(file) ?? [] } : {}),
   });
   // A closed file's tree is not kept: the next check reads the file again.
   context.engine.forget(uri);

@@ -49,7 +49,7 @@ export function explainFiles(engine: Engine, files: readonly string[], mode: Dep
       continue;
     }
     const text = read.text;
-    const analysis = engine.analyse(file, file, text, { mode, module: () => modules.siblings(path.resolve(file)), ...(maxLength !== undefined ? { maxLength } : {}) });
+    const analysis = engine.analyse(file, file, text, { mode, module: () => modules.module(path.resolve(file)), ...(maxLength !== undefined ? { maxLength } : {}) });
     engine.forget(file);
     if (analysis.status === 'skipped') {
       if (analysis.reason !== 'unsupported') skipped.push({ file: shown, reason: analysis.reason });

@@ -75,7 +75,7 @@ export class FileScanner {
     try {
       analysis = engine.analyse(file, file, text, {
         mode: options.mode,
-        module: () => this.modules.siblings(path.resolve(file)),
+        module: () => this.modules.module(path.resolve(file)),
         ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
       });
     } catch (error) {

@@ -64,7 +64,7 @@ export class AnalysisCache {
       mode: settings.mode,
       languageId: document.languageId,
       maxLength: settings.maxLength,
-      ...(file && modules ? { module: () => modules.siblings(file) } : {}),
+      ...(file && modules ? { module: () => modules.module(file) } : {}),
     });
     this.entries.set(document.uri, { version: document.version, mode: settings.mode, maxLength: settings.maxLength, generation: this.generation, moduleRevision, analysis });
     return analysis;

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { EMPTY_VIEW, ModuleLookup, ModuleView } from '../model/moduleLookup';
 import type { IacDocument } from '../model/types';
 import { inspectPath, readTextFile, realRoots } from '../util/safeFile';
 import { looksBinary } from './analyzer';
@@ -81,6 +82,45 @@ export class ModuleIndex {
       if (document) documents.push({ file: candidate.file, document });
     }
     return documents;
+  }
+
+  /** Per folder: the last module-wide lookup, what it was built from, and the one file left out of it (if any). */
+  private readonly lookups = new Map<string, { signature: unknown; lookup: ModuleLookup; missing: string | undefined }>();
+
+  /**
+   * The other files of the module of `file`, as one lookup built for the whole folder and shared by all its
+   * files until one of them changes (not the list of the others, made again for each: N² for N files). The
+   * file asking is left out of a new lookup when it has not been parsed as a neighbour yet (a folder of one
+   * file parses nothing twice; a keystroke does not parse the file being edited twice); the next file of the
+   * folder to ask then builds it whole, once.
+   */
+  module(file: string): ModuleView {
+    const dir = path.dirname(file);
+    let candidates = this.limits.stable ? this.listings.get(dir) : undefined;
+    if (!candidates) {
+      candidates = this.list(dir);
+      if (this.limits.stable) this.listings.set(dir, candidates);
+    }
+    if (!candidates.some((candidate) => candidate.file !== file)) return EMPTY_VIEW;
+    // Stable: the listing object itself (files do not change); the editor: every file's content key.
+    const signature = this.limits.stable ? candidates : candidates.map((candidate) => `${candidate.file}\u0000${candidate.key}`).join('\u0000');
+    const known = this.lookups.get(dir);
+    if (known && known.signature === signature && (known.missing === undefined || known.missing === file)) return new ModuleView(known.lookup, file);
+    const members: ModuleFile[] = [];
+    let missing: string | undefined;
+    for (const candidate of candidates) {
+      if (candidate.file === file) {
+        const cached = this.parsed.get(file);
+        if (cached?.key === candidate.key) members.push({ file, document: cached.document });
+        else missing = file;
+        continue;
+      }
+      const document = this.documentOf(candidate);
+      if (document) members.push({ file: candidate.file, document });
+    }
+    const lookup = new ModuleLookup(members);
+    this.lookups.set(dir, { signature, lookup, missing });
+    return new ModuleView(lookup, file);
   }
 
   /**

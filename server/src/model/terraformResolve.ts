@@ -1,5 +1,8 @@
 import * as path from 'path';
+import { declarationsOf, ModuleView, type Declarations, type ModuleMember } from './moduleLookup';
 import type { IacDocument, Resolution, Resource, Setting } from './types';
+
+export type { ModuleMember } from './moduleLookup';
 
 /**
  * Resolves `var.x` and `local.x` in a Terraform document against its module: a variable's value from the
@@ -7,12 +10,6 @@ import type { IacDocument, Resolution, Resource, Setting } from './types';
  * a local's value from its expression, followed through other variables and locals. A value that is not a
  * literal — a resource attribute, a function call — stays unresolved. Cycles and long chains stop.
  */
-
-/** A file of the module: its path (null for the document being analysed) and model. */
-export interface ModuleMember {
-  readonly file: string | null;
-  readonly document: IacDocument;
-}
 
 interface Source {
   readonly settings: readonly Setting[];
@@ -22,64 +19,31 @@ interface Source {
 
 const MAX_CHAIN = 16;
 
-/** What one file of a module declares, by name; made once per document object and shared by its module. */
-interface Declarations {
-  readonly tfvars: ReadonlyMap<string, readonly Setting[]>;
-  readonly variables: ReadonlyMap<string, readonly Setting[]>;
-  readonly locals: ReadonlyMap<string, readonly Setting[]>;
-}
-
-const declarationsCache = new WeakMap<IacDocument, Declarations>();
-
-function declarationsOf(document: IacDocument): Declarations {
-  let found = declarationsCache.get(document);
-  if (found) return found;
-  const tfvars = new Map<string, Setting[]>();
-  const variables = new Map<string, Setting[]>();
-  const locals = new Map<string, Setting[]>();
-  for (const resource of document.resources) {
-    if (resource.kind === 'tfvars' && document.format === 'terraform-vars') tfvars.set(resource.name, resource.settings.filter((s) => s.path === 'value'));
-    if (resource.kind === 'variable') {
-      const defaults = resource.settings.filter((s) => s.path === 'default');
-      if (defaults.length > 0) variables.set(resource.name, defaults);
-    }
-    if (resource.kind === 'locals') {
-      for (const setting of resource.settings) {
-        if (setting.path.includes('.')) continue;
-        locals.set(setting.path, resource.settings.filter((s) => s.path === setting.path));
-      }
-    }
-  }
-  found = { tfvars, variables, locals };
-  declarationsCache.set(document, found);
-  return found;
-}
-
-export function resolveTerraformReferences(document: IacDocument, members: readonly ModuleMember[]): IacDocument {
+export function resolveTerraformReferences(document: IacDocument, module: readonly ModuleMember[] | ModuleView): IacDocument {
   // Nothing to look up: no need to look at the module (which may have thousands of files).
   if (!document.resources.some((resource) => resource.settings.some((setting) => setting.value.kind === 'reference' && !setting.resolved))) return document;
-  const all: ModuleMember[] = [{ file: null, document }, ...members];
-  // Terraform loads terraform.tfvars, then *.auto.tfvars in lexical order; a later file wins.
-  const tfvarsFiles = all
-    .filter((m) => m.document.format === 'terraform-vars')
-    .sort((a, b) => rank(a.file) - rank(b.file) || (a.file ?? '').localeCompare(b.file ?? ''));
-  /** The declaration of `name` that wins: the last file that has one, each file's tables made once. */
-  const last = (files: readonly ModuleMember[], table: keyof Declarations, name: string): { settings: readonly Setting[]; member: ModuleMember } | undefined => {
-    for (let i = files.length - 1; i >= 0; i--) {
-      const member = files[i] as ModuleMember;
-      const settings = declarationsOf(member.document)[table].get(name);
-      if (settings) return { settings, member };
-    }
-    return undefined;
+  const view = module instanceof ModuleView ? module : ModuleView.of(module);
+  const own = declarationsOf(document);
+  const self: ModuleMember = { file: null, document };
+  /**
+   * The declaration of `name` that wins: the last of the module's other files that has one, else this file
+   * (this file comes first in the module order, the other files after it; tfvars: this file sorts first too).
+   */
+  const last = (table: keyof Declarations, name: string): { settings: readonly Setting[]; member: ModuleMember } | undefined => {
+    const found = view.last(table, name);
+    if (found) return found;
+    if (table === 'tfvars' && document.format !== 'terraform-vars') return undefined;
+    const settings = own[table].get(name);
+    return settings ? { settings, member: self } : undefined;
   };
   const sourceOf = (kind: string, name: string): Source | undefined => {
     if (kind === 'local') {
-      const found = last(all, 'locals', name);
+      const found = last('locals', name);
       return found && { settings: found.settings, file: found.member.file, origin: `locals in ${nameOf(found.member.file)}` };
     }
-    const assigned = last(tfvarsFiles, 'tfvars', name);
+    const assigned = last('tfvars', name);
     if (assigned) return { settings: assigned.settings, file: assigned.member.file, origin: nameOf(assigned.member.file) };
-    const declared = last(all, 'variables', name);
+    const declared = last('variables', name);
     return declared && { settings: declared.settings, file: declared.member.file, origin: `default in ${nameOf(declared.member.file)}` };
   };
 
@@ -119,10 +83,6 @@ export function resolveTerraformReferences(document: IacDocument, members: reado
     return resolvedHere ? { ...resource, settings } : resource;
   });
   return anyResolved ? { ...document, resources } : document;
-}
-
-function rank(file: string | null): number {
-  return file !== null && file.endsWith('.auto.tfvars') ? 1 : 0;
 }
 
 function nameOf(file: string | null): string {

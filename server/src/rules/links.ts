@@ -1,3 +1,4 @@
+import { EMPTY_VIEW, type ModuleView } from '../model/moduleLookup';
 import type { IacDocument, Resource, Setting } from '../model/types';
 
 /**
@@ -54,19 +55,24 @@ export function resourcesByType(document: IacDocument): ReadonlyMap<string, read
 }
 
 /**
- * The resources of a document and its module, for companion lookups. Nothing is gathered up front: a module of
- * 5,000 files would otherwise be walked whole for each of its files. A lookup costs one map access per file.
+ * The resources of a document and its module, for companion lookups. Nothing is gathered per file: a module of
+ * 5,000 files would otherwise be walked whole for each of its files. The module's resources are indexed by type
+ * once for the whole module (model/moduleLookup), and a lookup costs the resources of the types asked for.
  */
 export class ModuleResources {
   private namesValue: Set<string> | undefined;
 
-  constructor(private readonly documents: readonly IacDocument[]) {}
+  constructor(
+    private readonly document: IacDocument | undefined,
+    private readonly module: ModuleView = EMPTY_VIEW,
+  ) {}
 
   /** Names of every resource: a ROS reference to one of them can be followed. */
   get names(): ReadonlySet<string> {
     if (!this.namesValue) {
       this.namesValue = new Set();
-      for (const document of this.documents) for (const list of resourcesByType(document).values()) for (const resource of list) this.namesValue.add(resource.name);
+      const documents = this.document ? [this.document, ...this.module.documents] : this.module.documents;
+      for (const document of documents) for (const list of resourcesByType(document).values()) for (const resource of list) this.namesValue.add(resource.name);
     }
     return this.namesValue;
   }
@@ -74,7 +80,10 @@ export class ModuleResources {
   ofTypes(types: readonly string[]): Resource[] {
     const out: Resource[] = [];
     // A loop, not push(...list): a spread of a list of 100,000 resources exhausts the stack.
-    for (const type of types) for (const document of this.documents) for (const resource of resourcesByType(document).get(type) ?? []) out.push(resource);
+    for (const type of types) {
+      if (this.document) for (const resource of resourcesByType(this.document).get(type) ?? []) out.push(resource);
+      this.module.ofType(type, out);
+    }
     return out;
   }
 }

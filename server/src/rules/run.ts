@@ -2,6 +2,7 @@ import { ResourceMemo } from '../incremental/resourceMemo';
 import type { IacDocument, IacFormat, Resource } from '../model/types';
 import { checkResource, type DeclarativeRule } from './declarative/rule';
 import { ModuleResources } from './links';
+import { EMPTY_VIEW, type ModuleView } from '../model/moduleLookup';
 import type { Finding, RuleMeta } from './types';
 import type { SourceText } from './source';
 
@@ -19,7 +20,7 @@ export interface ResourceRule {
 export interface DocumentRule {
   readonly meta: RuleMeta;
   readonly scope: 'document';
-  check(document: IacDocument, module: readonly IacDocument[]): Finding[];
+  check(document: IacDocument, module: ModuleView): Finding[];
 }
 
 /** A rule written in TypeScript: for checks a declarative condition cannot express (credentials, policies). */
@@ -52,7 +53,7 @@ export function runRules(
   document: IacDocument,
   declarative: readonly DeclarativeRule[],
   code: readonly CodeRule[],
-  module: readonly IacDocument[] = [],
+  module: ModuleView = EMPTY_VIEW,
   cache?: ResourceFindingsCache,
   source?: SourceText,
 ): Finding[] {
@@ -68,7 +69,7 @@ export function runRules(
   // Targets another resource may overrule (a bucket's versioning set by a separate resource) look across the module.
   const withCompanions = declarative.filter((rule) => (isRos ? rule.ros : rule.terraform).some((target) => target.unlessConfiguredBy));
   if (withCompanions.length > 0) {
-    const everywhere = new ModuleResources([document, ...module]);
+    const everywhere = new ModuleResources(document, module);
     for (const resource of document.resources) {
       for (const rule of withCompanions) findings.push(...checkResource(rule, resource, isRos, 'companions', everywhere));
     }

@@ -5,6 +5,7 @@ import type { Finding } from '../types';
 import { fill, ruleMeta } from '../meta';
 import { statementsOfJson } from './policies';
 import { ModuleResources, refersTo, resourcesByType } from '../links';
+import type { ModuleView } from '../../model/moduleLookup';
 
 /**
  * Rules whose evidence lives in another resource, often in another file of the module: a bucket's https-only
@@ -85,12 +86,12 @@ const httpsOnly: CodeRule = {
     ros: ['ALIYUN::OSS::Bucket'],
   }),
   scope: 'document',
-  check(document: IacDocument, module: readonly IacDocument[]): Finding[] {
+  check(document: IacDocument, module: ModuleView): Finding[] {
     const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
     const bucketType = isRos ? 'ALIYUN::OSS::Bucket' : 'alicloud_oss_bucket';
     if (!resourcesByType(document).has(bucketType)) return [];
-    // Looked up per file of the module, not gathered from every resource: the module may have thousands of files.
-    const policies = [document, ...module].flatMap((d) => resourcesByType(d).get('alicloud_oss_bucket_policy') ?? []);
+    // Looked up by type in the module's index, not gathered from every file: the module may have thousands of files.
+    const policies = new ModuleResources(document, module).ofTypes(['alicloud_oss_bucket_policy']);
     return document.resources.flatMap((bucket) => {
       if (bucket.kind !== 'resource' || bucket.type !== bucketType) return [];
       const verdicts: (Verdict | undefined)[] = [policyVerdict(bucket, isRos ? 'Policy' : 'policy')];
@@ -134,11 +135,11 @@ const flowLogs: CodeRule = {
     ros: ['ALIYUN::ECS::VPC', 'ALIYUN::VPC::FlowLog'],
   }),
   scope: 'document',
-  check(document: IacDocument, module: readonly IacDocument[]): Finding[] {
+  check(document: IacDocument, module: ModuleView): Finding[] {
     const isRos = document.format === 'ros-yaml' || document.format === 'ros-json';
     const [vpcType, logType, idPath] = isRos ? ['ALIYUN::ECS::VPC', 'ALIYUN::VPC::FlowLog', 'ResourceId'] : ['alicloud_vpc', 'alicloud_vpc_flow_log', 'resource_id'];
     if (!resourcesByType(document).has(vpcType)) return [];
-    const everywhere = new ModuleResources([document, ...module]);
+    const everywhere = new ModuleResources(document, module);
     const logs = everywhere.ofTypes([logType]);
     // Only a ROS reference is checked against the names (refersTo), and a ROS template has no module.
     const resourceNames = isRos ? everywhere.names : new Set<string>();

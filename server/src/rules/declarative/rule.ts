@@ -6,7 +6,7 @@ import type { PatternEngine } from './patterns';
 import { configuredByCompanion, ModuleResources, type CompanionLink } from '../links';
 import { maskSecretsIn } from '../secrets/displaySafe';
 
-const NO_RESOURCES = new ModuleResources([]);
+const NO_RESOURCES = new ModuleResources(undefined);
 
 /** Where and how a declarative rule looks, for one syntax. */
 export interface DeclarativeTarget {
