@@ -93,7 +93,8 @@ suite('Responsibility Lens in a real VS Code', () => {
   });
 
   test('inlay hints appear on mapped settings of every example file, short and never twice in a row', async () => {
-    const files = await vscode.workspace.findFiles('**/*.{tf,tfvars,yaml,json}');
+    // The IaC files; examples/contracts/ holds a contract (.rlens/contract.yaml's shape), which has no settings to annotate.
+    const files = await vscode.workspace.findFiles('**/*.{tf,tfvars,yaml,json}', 'contracts/**');
     assert.ok(files.length >= 10, `found ${files.length} example files`);
     for (const uri of files) {
       const hints = await until(`hints in ${path.basename(uri.path)}`, () => inlayHints(uri), (h) => h.length > 0);

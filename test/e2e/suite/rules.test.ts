@@ -126,7 +126,7 @@ suite('Misconfigurations in a real VS Code', () => {
   });
 
   test('quick fix: a literal Default removed from a credential parameter (ROS YAML)', async () => {
-    const editor = await applyFix('ros/web-stack.ros.yaml', 'ros-parameter-secret-literal-default', 50, /^Remove this setting$/);
+    const editor = await applyFix('ros/web-stack.ros.yaml', 'ros-parameter-secret-literal-default', 50, /^Remove Default$/);
     assert.ok(!/DbAdminPassword:[\s\S]{0,80}Default:/.test(editor.document.getText()));
   });
 
