@@ -18,15 +18,23 @@ function row(knowledge: Knowledge, serviceModel: ServiceModel, id: string): Matr
   return found;
 }
 
+/** Copies made by the tests, removed when the suite ends. */
+const copies: string[] = [];
+
 /** A writable copy of matrices/ to break on purpose. */
 function copyOfMatrices(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlens-matrices-'));
+  copies.push(dir);
   fs.cpSync(matricesDir, dir, { recursive: true });
   return dir;
 }
 
 describe('matrices loader', () => {
   const knowledge = loadKnowledge(matricesDir);
+
+  after(() => {
+    for (const dir of copies.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('loads the three service models with the seven categories', () => {
     assert.deepStrictEqual(
